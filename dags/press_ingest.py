@@ -1,0 +1,80 @@
+"""
+### pressroom ingest — one DAG per source in `plugins/pressroom/sources.yaml`
+
+discover → fetch → extract → normalise → load. Tasks pass URLs, snapshot hashes, document ids and
+counts through XCom, never page bodies; every stage reads its input from the warehouse.
+Disabled sources get a DAG too (paused at creation), so each source can be switched on in the UI.
+The load task updates the `pressroom.core.facts` Asset, which schedules the marts refresh.
+"""
+
+import pendulum
+from airflow.sdk import CronDataIntervalTimetable, dag, task
+
+from pressroom.airflow_tasks import CORE_FACTS, DEFAULT_ARGS
+from pressroom.sources import Source, load_sources
+
+
+def build_ingest_dag(source: Source):
+    @dag(
+        dag_id=f"press_ingest_{source.name}",
+        description=source.description or f"Ingest {source.name} ({source.kind})",
+        schedule=CronDataIntervalTimetable(source.schedule, timezone="UTC"),
+        start_date=pendulum.datetime(2026, 1, 1, tz="UTC"),
+        catchup=False,
+        max_active_runs=1,
+        is_paused_upon_creation=not source.enabled,
+        default_args=DEFAULT_ARGS,
+        tags=["pressroom", "ingest", source.kind, "official" if source.official else "news"],
+        doc_md=__doc__,
+    )
+    def ingest():
+        @task
+        def discover() -> list[str]:
+            from pressroom import pipeline
+
+            return pipeline.discover_urls(source.name)
+
+        @task
+        def fetch(urls: list[str]) -> list[list[str]]:
+            from pressroom import pipeline
+            from pressroom.airflow_tasks import run_identity, warehouse_dsn
+
+            run_id, task_try = run_identity()
+            return pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try)
+
+        @task
+        def extract(versions: list[list[str]]) -> list[int]:
+            from pressroom import pipeline
+            from pressroom.airflow_tasks import warehouse_dsn
+
+            return pipeline.extract_snapshots(warehouse_dsn(), versions)
+
+        @task
+        def normalise(document_ids: list[int]) -> list[int]:
+            from pressroom import pipeline
+            from pressroom.airflow_tasks import warehouse_dsn
+
+            return pipeline.normalise_documents(warehouse_dsn(), document_ids)
+
+        @task(outlets=[CORE_FACTS])
+        def load(document_ids: list[int]) -> dict[str, int]:
+            from pressroom import pipeline
+            from pressroom.airflow_tasks import publish_counts, warehouse_dsn
+
+            counts = pipeline.load_documents(warehouse_dsn(), document_ids)
+            publish_counts(counts)
+            return counts
+
+        load(normalise(extract(fetch(discover()))))
+
+    return ingest()
+
+
+for _source in load_sources():
+    globals()[f"press_ingest_{_source.name}"] = build_ingest_dag(_source)
+
+
+if __name__ == "__main__":
+    import sys
+
+    globals()[f"press_ingest_{sys.argv[1]}"].test()

@@ -1,0 +1,35 @@
+"""The `pressroom` console script. Light at import: subcommands import what they need."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from . import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pressroom", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"pressroom {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in _command_modules():
+        module.register(commands)
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        stream=sys.stderr,
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    return args.handler(args) or 0
+
+
+def _command_modules():
+    from .commands import analyse, db, ingest
+
+    return (analyse, db, ingest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

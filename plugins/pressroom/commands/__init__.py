@@ -1,0 +1,1 @@
+"""Subcommands of the `pressroom` console script, one module each."""

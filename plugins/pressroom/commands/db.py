@@ -1,0 +1,112 @@
+"""`pressroom db …`: the embedded server's life cycle, migrations and a summary of what landed."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .. import db
+from ..settings import get_settings
+
+
+def register(commands) -> None:
+    p = commands.add_parser("db", help="warehouse database: start/stop the embedded server, migrate, summary")
+    sub = p.add_subparsers(dest="db_command", required=True)
+    sub.add_parser("start", help="start the embedded Postgres (initialise on first use)").set_defaults(handler=start)
+    sub.add_parser("stop", help="stop the embedded Postgres").set_defaults(handler=stop)
+    sub.add_parser("status", help="say where the warehouse is and whether it runs").set_defaults(handler=status)
+    url = sub.add_parser("url", help="print a DSN (the warehouse, or --database airflow)")
+    url.add_argument("--database", default=db.WAREHOUSE_DB)
+    url.set_defaults(handler=print_url)
+    sub.add_parser("migrate", help="apply sql/migrations (start the embedded server if needed)").set_defaults(
+        handler=migrate)
+    sub.add_parser("summary", help="count documents, strike reports, spokespeople, errors").set_defaults(
+        handler=summary)
+    sub.add_parser("psql", help="open psql on the warehouse").set_defaults(handler=psql)
+
+
+def start(args: argparse.Namespace) -> int:
+    print(db.warehouse_url(start=True).rsplit("@", 1)[-1])
+    return 0
+
+
+def stop(args: argparse.Namespace) -> int:
+    if get_settings().database_url:
+        print("PRESSROOM_DATABASE_URL is set: nothing embedded to stop")
+        return 0
+    print("stopped" if db.embedded().stop() else "not running")
+    return 0
+
+
+def status(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if settings.database_url:
+        print("warehouse: PRESSROOM_DATABASE_URL (external server)")
+        return 0
+    port = db.embedded(settings).port()
+    print(f"embedded postgres in {settings.pg_dir}: " + (f"running on 127.0.0.1:{port}" if port else "stopped"))
+    return 0 if port else 1
+
+
+def print_url(args: argparse.Namespace) -> int:
+    dsn = db.warehouse_url(start=True)
+    if args.database != db.WAREHOUSE_DB:
+        db.ensure_database(dsn, args.database)
+        dsn = db.with_database(dsn, args.database)
+    print(dsn)
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    from ..migrate import apply_migrations
+
+    conn = db.connect(db.warehouse_url(start=True))
+    try:
+        applied = apply_migrations(conn, get_settings().sql_dir / "migrations")
+    finally:
+        conn.close()
+    print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))
+    return 0
+
+
+SUMMARY_SQL = """
+select 'documents', count(*) from core.documents
+union all select 'strike reports', count(*) from core.strike_reports
+union all select '  coalition events', count(*) from core.strike_reports where scope = 'event' and actor = 'coalition'
+union all select '  backfill', count(*) from core.strike_reports where scope = 'backfill'
+union all select '  aggregates', count(*) from core.strike_reports where scope = 'aggregate'
+union all select 'spokespeople', count(*) from core.spokespeople
+union all select 'spokesperson mentions', count(*) from core.spokesperson_mentions
+union all select 'data-quality findings', count(*) from core.findings
+union all select 'snapshots', count(*) from raw.snapshots
+union all select 'fetch attempts', count(*) from raw.fetch_log
+union all select 'fetch errors', count(*) from raw.fetch_log where error_class is not null
+union all select 'extraction failures', count(*) from core.extraction_failures
+"""
+
+
+def summary(args: argparse.Namespace) -> int:
+    conn = db.connect(db.warehouse_url())
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute(SUMMARY_SQL)
+            rows = cur.fetchall()
+    finally:
+        conn.close()
+    width = max(len(name) for name, _ in rows)
+    for name, count in rows:
+        print(f"{name:<{width}}  {count:>7}")
+    return 0
+
+
+def psql(args: argparse.Namespace) -> int:
+    from ..embedded_pg import EmbeddedPostgresError, find_bin_dir
+
+    try:
+        binary = str(find_bin_dir() / "psql")
+    except EmbeddedPostgresError:
+        binary = "psql"
+    dsn = db.warehouse_url(start=True)
+    sys.stdout.flush()
+    os.execvp(binary, [binary, dsn])

@@ -1,0 +1,61 @@
+"""Normalisation of strike reports: text in, strike reports, spokespeople and data-quality findings out.
+
+Pure functions: no I/O except the package's gazetteer data files, no network, no database, no Airflow.
+See docs/normalisation.md for the rules and their ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import checks, dates, spokespeople, strikes
+
+NORMALISER_VERSION = "2026.11.1"
+
+REPORT_FIELDS = (
+    "date_start",
+    "date_end",
+    "date_precision",
+    "country",
+    "admin1",
+    "place",
+    "place_normalised",
+    "lat",
+    "lon",
+    "geo_precision",
+    "strikes",
+    "engagements",
+    "scope",
+    "actor",
+    "targets",
+    "evidence",
+    "rule",
+)
+
+
+def _ordered(report: dict) -> dict:
+    """Contract fields first, in contract order, then the extras (anchor, relative, places)."""
+    return {
+        **{k: report[k] for k in REPORT_FIELDS},
+        **{k: v for k, v in report.items() if k not in REPORT_FIELDS},
+    }
+
+
+def analyse(text: str, published: dt.date | None = None, title: str | None = None) -> dict:
+    """Strike reports, spokespeople, headline totals and findings of one document.
+
+    `published` resolves relative dates; when it is missing, a release dateline ("SOUTHWEST ASIA, July 18,
+    2017 —") is used, else relative dates stay null. `title` is accepted for the caller's convenience; the
+    facts are read from `text`, where every evidence offset points.
+    """
+    published = published or dates.dateline(text)
+    reports, headlines = strikes.extract(text, published)
+    return {
+        "strike_reports": [_ordered(r) for r in reports],
+        "spokespeople": spokespeople.extract(text),
+        "headlines": [_ordered(h) for h in headlines],
+        "findings": checks.run(reports, headlines),
+    }
+
+
+__all__ = ["NORMALISER_VERSION", "analyse"]

@@ -1,0 +1,84 @@
+"""Who struck: the US-led coalition or another actor — and mentions that are no strike report at all.
+
+`coalition`: CJTF-OIR, Operation Inherent Resolve, CENTCOM, the US-led coalition, U.S. forces and partner air
+forces. `other`: Russian, Syrian-regime, Turkish, Iraqi-only, Iranian or Israeli strikes, unidentified aircraft,
+and U.S. strikes whose target is not ISIS (Iranian commanders, militias). The actor cue nearest before the
+mention decides; then a cue anywhere in the clause; then the document default (coalition when the document
+names other actors only). ISIS striking (or anyone striking Iraqi, Kurdish or coalition forces) is an attack, not a
+strike report.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUES = {
+    "russian": r"Russian?|Russia['’]s|Moscow|Kremlin",
+    "syrian-regime": r"Syrian (?:regime|government|army|air force|warplanes|jets|helicopters)|regime|Assad",
+    "turkish": r"Turkish|Turkey['’]s|Turkey|Ankara",
+    "iraqi": r"Iraqi[- ](?:F-16s?|air force|jets|warplanes|aircraft|helicopters|cross-border|army aviation)",
+    "iranian": r"Iranian|Iran['’]s",
+    "israeli": r"Israeli|Israel['’]s",
+    "unidentified": r"(?:unidentified|unknown) (?:aircraft|warplanes|jets|drones?)",
+    "coalition": (
+        r"coalition|CJTF(?:-OIR)?|Combined Joint Task Force|Joint Task Force|Inherent Resolve|CENTCOM|"
+        r"Central Command|U\.S\.|US|United States|American|allies|allied|Pentagon|task force|French|British|RAF|"
+        r"Australian|Canadian|Danish|Dutch|Belgian|Jordanian|F-15Es?|B-52s?|A-10s?|MQ-9s?"
+    ),
+}
+CUE_RE = re.compile(
+    "|".join(rf"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in CUES.items()).join(
+        (r"(?<![\w-])(?:", r")(?![\w-])")
+    ),
+    re.IGNORECASE,
+)
+COALITION = re.compile(rf"(?<![\w-])(?:{CUES['coalition']})(?![\w-])")
+# U.S. strikes that are not part of the anti-ISIS campaign.
+NOT_ANTI_ISIS = re.compile(r"\b(?:Soleimani|Quds Force|Kata'?ib Hezbollah|Iran-backed|Iranian-backed|militias?)\b")
+# ISIS as the one who strikes: "ISIS militants launched a drone strike", "the group later launched a strike".
+ISIS_SUBJECT = re.compile(
+    r"\b(?:ISIS|ISIL|Daesh|Islamic State|IS|militants|jihadists|insurgents|the group)\b[^.;,]{0,40}"
+    r"\b(?:launched|carried out|conducted|claimed)\s*$",
+    re.IGNORECASE,
+)
+ON_PARTNERS = re.compile(
+    r"\b(?:on|against|targeting|at)\s+(?:an?|the)\s+(?:Iraqi|Peshmerga|Kurdish|U\.S\.|US|coalition|American|SDF)\s+"
+    r"(?:army\s+|military\s+)?(?:checkpoint|base|position|forces|troops|convoy|outpost|soldiers|patrol)",
+    re.IGNORECASE,
+)
+
+
+def cue(before: str) -> str | None:
+    """The actor family ("coalition", "russian", …) of the cue nearest before a mention, within 60 characters."""
+    found = list(CUE_RE.finditer(before[-60:]))
+    if not found:
+        return None
+    return found[-1].lastgroup.replace("_", "-")
+
+
+TERROR_ATTACK = re.compile(r"\bsuicide (?:bomber|attack|bombing)s?\b|\bcar bombs?\b|\broadside bombs?\b|\bIEDs?\b", re.I)
+
+
+def is_attack(before: str, clause: str) -> bool:
+    """ISIS striking, or anyone striking Iraqi, Kurdish or coalition forces: an attack, no strike report."""
+    return bool(ISIS_SUBJECT.search(before) or ON_PARTNERS.search(clause) or TERROR_ATTACK.search(clause))
+
+
+def document_default(text: str) -> str:
+    """`other` for a document that names other actors and never the coalition; `coalition` otherwise (the
+    pipeline reads coalition releases and the news quoting them)."""
+    families = {m.lastgroup for m in CUE_RE.finditer(text)}
+    return "other" if families and "coalition" not in families else "coalition"
+
+
+def classify(before: str, clause: str, default: str) -> str:
+    """Actor of a strike mention: `before` is the clause text up to the mention, `clause` the whole clause."""
+    if NOT_ANTI_ISIS.search(clause):
+        return "other"
+    family = cue(before)
+    if family:
+        return "coalition" if family == "coalition" else "other"
+    families = {m.lastgroup for m in CUE_RE.finditer(clause)}
+    if families and "coalition" not in families:
+        return "other"
+    return default

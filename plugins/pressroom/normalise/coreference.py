@@ -1,0 +1,160 @@
+"""Document-level rules over the strike mentions found clause by clause (strikes.py).
+
+- Titles and standfirsts repeat the body: their mentions count only when the body has none.
+- The same fact told twice (a quoted release and its paraphrase) is kept once.
+- A definite mention ("the strikes", "these airstrikes", "Friday's strikes") is a new report only when nothing
+  was reported before it and it names a date, place or province; otherwise it refers back, and may tell where
+  the previous event happened.
+- One event told in two nearby sentences (one has the count, the other the place or date) becomes one report.
+- A vague mention that adds nothing (no place, date or province; or the place of a counted report) is dropped.
+- A figure that restates an aggregate, or a part of it ("Of those 68 strikes, 35 …"), is an aggregate too.
+- Headline totals: a place-less count whose country and dates also have per-place reports, or a count that
+  covers both countries, is moved to `headlines` (so that the check can compare the sum).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import places
+
+
+@dataclass
+class Mention:
+    """One strike report under construction, with what the document-level rules need to know about it."""
+
+    sentence: int  # index of the sentence it was found in
+    fields: dict  # the report (contract fields and extras)
+    kind: str  # counted, among, subset, vague, definite, aircraft, elided-count
+    headline_line: bool = False
+    multi_country: bool = False  # the count covers Iraq and Syria together
+    places: list[str] = field(default_factory=list)  # a list of places sharing the count
+    cue: str | None = None  # the actor family named right before the mention (actors.cue)
+
+    @property
+    def vague(self) -> bool:
+        return self.fields["strikes"]["best"] is None
+
+
+def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
+    """(strike reports, headline totals) of one document."""
+    body = [m for m in mentions if not m.headline_line] or mentions
+    kept: list[Mention] = []
+    for m in body:
+        if any(same_fact(m.fields, k.fields) for k in kept):
+            continue
+        prev = kept[-1] if kept else None
+        if m.kind == "definite" and (kept or not new_facts(m.fields)):
+            if kept and m.fields["place"] and not prev.fields["place"] and m.fields["scope"] != "aggregate":
+                merge(prev.fields, m.fields)
+            continue
+        if prev and same_event(prev, m):
+            merge(prev.fields, m.fields)
+            continue
+        kept.append(m)
+    restate_aggregates(kept)
+    reports = [m for m in kept if m.fields["scope"] == "aggregate" or not absorbed(m, kept)]
+    totals = [m for m in reports if is_total(m, reports)]
+    return [m.fields for m in reports if m not in totals], [m.fields for m in totals if not m.vague]
+
+
+def new_facts(f: dict) -> bool:
+    """A date, place or province: what makes "The Friday airstrikes …" a report of its own."""
+    return bool(f["date_start"] or f["date_precision"] or f["place"] or f["admin1"])
+
+
+def compatible(a: dict, b: dict) -> bool:
+    """Countries agree where both are known, and the date intervals overlap where both are known."""
+    if a["country"] and b["country"] and a["country"] != b["country"]:
+        return False
+    if not a["date_start"] or not b["date_start"]:
+        return True
+    return a["date_start"] <= (b["date_end"] or b["date_start"]) and b["date_start"] <= (
+        a["date_end"] or a["date_start"]
+    )
+
+
+def same_fact(a: dict, b: dict) -> bool:
+    keys = ("country", "date_start", "date_end", "place", "admin1", "scope", "actor", "strikes")
+    return all(a[k] == b[k] for k in keys)
+
+
+def same_place(a: dict, b: dict) -> bool:
+    if a["place_normalised"] and b["place_normalised"]:
+        return a["place_normalised"] == b["place_normalised"]
+    return bool(a["place"] and b["place"]) and places.fold(a["place"]) == places.fold(b["place"])
+
+
+def same_event(prev: Mention, m: Mention) -> bool:
+    """`m`, in the same clause or up to two sentences after `prev`, completes it: one of them is vague, neither
+    lists places, at most one of them names a place, and `m` names no other actor."""
+    a, b = prev.fields, m.fields
+    return (
+        (0 < m.sentence - prev.sentence <= 2 or a["evidence"] == b["evidence"])
+        and (not m.cue or m.cue == prev.cue)
+        and not (a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"])
+        and (m.vague or prev.vague)
+        and a["scope"] == b["scope"] == "event"
+        and a["actor"] == b["actor"]
+        and not m.places
+        and not prev.places
+        and compatible(a, b)
+        and not (a["place"] and b["place"])
+    )
+
+
+def merge(into: dict, other: dict) -> None:
+    """Fill what `into` lacks from `other`; the more precise count brings its evidence with it."""
+    mine, theirs = into["strikes"], other["strikes"]
+    if mine["best"] is None and (theirs["best"] is not None or (theirs["low"] or 0) > (mine["low"] or 0)):
+        into.update(strikes=theirs, evidence=other["evidence"], engagements=other["engagements"])
+    for key in ("date_start", "date_end", "date_precision"):
+        into[key] = into[key] or other[key]
+    if not into["place"] and other["place"]:
+        for key in ("place", "place_normalised", "admin1", "lat", "lon", "geo_precision", "country"):
+            into[key] = other[key] or into[key]
+    into["targets"] = into["targets"] or other["targets"]
+    into["rule"] += "+merged"
+
+
+def restate_aggregates(kept: list[Mention]) -> None:
+    figures = {m.fields["strikes"]["best"] for m in kept if m.fields["scope"] == "aggregate"} - {None, 0}
+    for m in kept:
+        restated = m.fields["strikes"]["best"] in figures or m.fields.get("of_total") in figures
+        if restated and m.fields["scope"] != "aggregate":
+            m.fields.update(scope="aggregate", date_start=None, date_end=None, date_precision=None)
+            m.fields["rule"] += "+restated-aggregate"
+
+
+def absorbed(m: Mention, kept: list[Mention]) -> bool:
+    """A vague mention that adds nothing to the reports of the same actor."""
+    f = m.fields
+    if not m.vague or m.places:
+        return False
+    others = [o.fields for o in kept if o is not m and o.fields["scope"] != "aggregate" and o.fields["actor"] == f["actor"]]
+    if not f["place"] and not f["date_start"] and not f["admin1"]:
+        return bool(others)
+    return any(
+        o["strikes"]["best"] is not None
+        and o["strikes"]["best"] >= (f["strikes"]["low"] or 0)
+        and same_place(o, f)
+        and compatible(o, f)
+        for o in others
+    )
+
+
+def is_total(m: Mention, reports: list[Mention]) -> bool:
+    f = m.fields
+    if f["scope"] == "aggregate" or f["place"] or m.places or f["admin1"]:
+        return False
+    if m.multi_country:
+        return True
+    return any(
+        o is not m
+        and o.fields["place"]
+        and o.fields["scope"] == f["scope"]
+        and o.fields["actor"] == f["actor"]
+        and (not f["country"] or o.fields["country"] == f["country"])
+        and compatible(o.fields, f)
+        for o in reports
+    )

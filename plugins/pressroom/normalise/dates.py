@@ -1,0 +1,178 @@
+"""Dates in strike reports, resolved against the publication date.
+
+- "yesterday" → published − 1 day; "today"/"tonight" → published.
+- A weekday is the most recent such day on or before the publication date: in a Saturday article
+  "Friday" is the day before and "on Saturday" is the same day.
+- "July 28", "Dec. 16", "June 24, 2017"; ranges "between July 23-29", "Dec. 15-17", "between Dec. 16-22",
+  "July 30 to Aug. 2". Without a year the publication year is used (the previous year when the date would
+  otherwise lie after publication); without a publication date the year is unknown and the ISO 8601-2
+  (EDTF) form with an unspecified year, "XXXX-MM-DD", is returned.
+- A weekday next to "said"/"announced"/"statement" is the day of the announcement, not of the strikes.
+
+`DateRange.start/end` are ISO strings, `precision` is "day" (one day) or "range" (several days).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH = r"(?P<{0}>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)"
+_YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
+RANGE_RE = re.compile(
+    rf"\b{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR.format('y1')}\s*(?:-|–|to|and|through|until)\s*"
+    rf"(?:{_MONTH.format('m2')}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR.format('y2')}"
+)
+DAY_RE = re.compile(
+    rf"\b{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR.format('y1')}"
+    rf"|\b(?P<d2>\d{{1,2}})\s+{_MONTH.format('m2')}{_YEAR.format('y2')}"
+)
+RELATIVE_RE = re.compile(
+    r"\b(?P<rel>yesterday and today|yesterday|today|tonight|(?:last|this) (?:night|morning))\b", re.IGNORECASE
+)
+WEEKDAY_RE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)})(?:’s|'s)?\b", re.IGNORECASE)
+# The weekday or date of an announcement ("said on Saturday", "in a Monday statement"), not of the strikes.
+ANNOUNCE_BEFORE = re.compile(
+    r"(?:said|says|announced|stated|reported|told|tweeted|added|released|statement|release|confirmed)"
+    r"(?:\s+(?:on|in a|in|late|early))*\s*$",
+    re.IGNORECASE,
+)
+ANNOUNCE_AFTER = re.compile(r"^\s*(?:statement|release|news release|press release|[—–])", re.IGNORECASE)
+DATELINE_RE = re.compile(
+    rf"^\s*[A-Z][A-Z .,]{{2,40}}(?:,\s*[A-Z][a-z]+\.)?,\s*{_MONTH.format('m1')}\s+"
+    rf"(?P<d1>\d{{1,2}}),\s+(?P<y1>\d{{4}})\s*[—–-]",
+    re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: str | None
+    end: str | None
+    precision: str | None
+    at: int = -1  # offset of the expression inside the searched text
+    until: int = -1
+    rule: str | None = None  # how it was read: range, month-day, yesterday, today, day-of-week
+
+    def as_fields(self) -> dict:
+        return {"date_start": self.start, "date_end": self.end, "date_precision": self.precision}
+
+
+UNKNOWN = DateRange(None, None, None)
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def weekday_before(name: str, published: dt.date) -> dt.date:
+    """The most recent `name` day on or before `published`."""
+    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
+    return published - dt.timedelta(days=back)
+
+
+def _day(month: int, day: int, year: int | None, published: dt.date | None) -> str | dt.date | None:
+    if year is None and published is not None:
+        year = published.year
+        try:
+            if dt.date(year, month, day) > published + dt.timedelta(days=1):
+                year -= 1
+        except ValueError:
+            return None
+    if year is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _iso(value: str | dt.date) -> str:
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _is_announcement(text: str, start: int, end: int) -> bool:
+    return bool(ANNOUNCE_BEFORE.search(text[max(0, start - 30) : start]) or ANNOUNCE_AFTER.match(text[end:]))
+
+
+def find_all(text: str, published: dt.date | None) -> list[DateRange]:
+    """Every date expression in `text` that dates an event (not an announcement), resolved, in text order."""
+    found: list[DateRange] = []
+    for m in RANGE_RE.finditer(text):
+        m1 = month_number(m["m1"])
+        m2 = month_number(m["m2"]) if m["m2"] else m1
+        year = int(m["y2"] or m["y1"]) if (m["y2"] or m["y1"]) else None
+        start, end = _day(m1, int(m["d1"]), year, published), _day(m2, int(m["d2"]), year, published)
+        if start and end:
+            found.append(DateRange(_iso(start), _iso(end), "range", m.start(), m.end(), "range"))
+    for m in DAY_RE.finditer(text):
+        if any(r.at <= m.start() < r.until for r in found) or _is_announcement(text, m.start(), m.end()):
+            continue
+        month = month_number(m["m1"] or m["m2"])
+        year = m["y1"] or m["y2"]
+        day = _day(month, int(m["d1"] or m["d2"]), int(year) if year else None, published)
+        if day:
+            found.append(DateRange(_iso(day), _iso(day), "day", m.start(), m.end(), "month-day"))
+    for m in RELATIVE_RE.finditer(text):
+        rel = m["rel"].lower()
+        rule = "yesterday" if rel.startswith(("yesterday", "last night")) else "today"
+        if published is None:
+            found.append(DateRange(None, None, None, m.start(), m.end(), rule))
+            continue
+        start = published - dt.timedelta(days=1) if rule == "yesterday" else published
+        end = published if rel == "yesterday and today" else start
+        precision = "range" if end != start else "day"
+        found.append(DateRange(start.isoformat(), end.isoformat(), precision, m.start(), m.end(), rule))
+    for m in WEEKDAY_RE.finditer(text):
+        dated = any(0 <= r.at - m.end() <= 3 for r in found)  # "Sunday, August 17": the date wins
+        if dated or _is_announcement(text, m.start(), m.end()):
+            continue
+        day = weekday_before(m["wd"], published).isoformat() if published else None
+        found.append(DateRange(day, day, "day" if day else None, m.start(), m.end(), "day-of-week"))
+    return sorted(found, key=lambda r: r.at)
+
+
+def nearest(text: str, position: int, published: dt.date | None) -> DateRange | None:
+    """The event date expression in `text` closest to `position` (the strike mention)."""
+    found = find_all(text, published)
+    return min(found, key=lambda r: min(abs(r.at - position), abs(r.until - position))) if found else None
+
+
+def dateline(text: str) -> dt.date | None:
+    """The date of a release dateline ("SOUTHWEST ASIA, July 18, 2017 —"), if the text opens with one."""
+    m = DATELINE_RE.search(text[:600])
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["y1"]), month_number(m["m1"]), int(m["d1"]))
+    except ValueError:
+        return None

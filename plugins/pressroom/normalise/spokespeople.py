@@ -1,0 +1,140 @@
+"""Spokespeople and officials quoted for the coalition (and designated spokespeople of partners).
+
+Three constructions are recognised:
+- role before name: "Coalition Spokesperson Col. Myles B. Caggins III", "SDF spokesman Kino Gabriel",
+  "Defense Secretary Ash Carter", "CJTF-OIR Commander Lt. Gen. Paul Funk II" (a commander needs a rank here);
+- name before role: "Army Col. Myles B. Caggins III, a coalition military spokesman",
+  "Maj. Gen. Eric Hill, commanding general of the coalition's special operations joint task force".
+Designated spokespeople are kept whoever they speak for; commanders only when their role names the coalition
+(local Peshmerga or Iraqi army commanders who brief the press are not spokespeople). Ranks are normalised
+("Colonel" → "Col.", "UK Major General" → "Maj. Gen."); names are kept as written, without rank.
+
+`canonical_key` is the registry key that merges name variants: "Col. Myles B. Caggins III" and "Caggins" → "caggins".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .text import Span, paragraphs
+
+RANKS = {
+    "lieutenant colonel": "Lt. Col.", "lt. col.": "Lt. Col.", "lieutenant general": "Lt. Gen.", "lt. gen.": "Lt. Gen.",
+    "major general": "Maj. Gen.", "maj. gen.": "Maj. Gen.", "brigadier general": "Brig. Gen.",
+    "brig. gen.": "Brig. Gen.", "general": "Gen.", "gen.": "Gen.", "colonel": "Col.", "col.": "Col.",
+    "major": "Maj.", "maj.": "Maj.", "captain": "Capt.", "capt.": "Capt.", "rear admiral": "Rear Adm.",
+    "rear adm.": "Rear Adm.", "vice admiral": "Vice Adm.", "vice adm.": "Vice Adm.", "admiral": "Adm.",
+    "adm.": "Adm.", "lieutenant": "Lt.", "lt.": "Lt.", "sergeant": "Sgt.", "sgt.": "Sgt.",
+}  # fmt: skip
+_RANK = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(RANKS, key=len, reverse=True))
+_SERVICE = (
+    r"(?:(?:U\.S\.|US|UK|British|French|Australian|Canadian|Army|Air Force|Navy|Marine(?: Corps)?)\s+)*"
+)
+RANK_RE = rf"(?:{_SERVICE}(?P<rank>(?i:{_RANK}))\s+)?"
+NAME_RE = (
+    r"(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: (?:al-|bin )?[A-Z][a-z'’-]+){1,2}(?: (?:III|II|IV|Jr\.|Sr\.))?)"
+)
+SPOKES = (
+    r"(?i:spokes(?:man|woman|person)|press secretary|press officer|Defense Secretary|Secretary of Defense)"
+)
+ROLE_FIRST_RE = re.compile(
+    rf"(?P<role>(?:(?:[A-Z][\w-]*|coalition|military|chief|official)\s+){{0,3}}{SPOKES})\s+{RANK_RE}{NAME_RE}"
+)
+COMMANDER_FIRST_RE = re.compile(
+    r"(?P<role>(?:CJTF-OIR|Coalition|coalition|Operation Inherent Resolve|OIR|CENTCOM|U\.S\. Central Command|"
+    r"Combined Joint Task Force)(?:['’]s)?\s+(?:deputy\s+)?[Cc]ommander)\s+"
+    rf"{_SERVICE}(?P<rank>(?i:{_RANK}))\s+{NAME_RE}"
+)
+NAME_FIRST_RE = re.compile(
+    rf"{RANK_RE}{NAME_RE},\s+(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?[^,.;“\"]{{0,40}}?"
+    rf"(?:{SPOKES}|commander|commanding general|deputy commander)[^,.;“\"]{{0,70}}?)(?=[,.;“\"]|\s+said|\s+told|$)"
+)
+COALITION_ROLE = re.compile(
+    r"coalition|CJTF|Inherent Resolve|Joint Task Force|OIR|CENTCOM|Central Command", re.I
+)
+EXCLUDED_ROLE = re.compile(
+    r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|reporter|activist|sheikh", re.I
+)
+ORGANISATIONS = [
+    ("SDF", re.compile(r"\bSDF\b|Syrian Democratic Forces")),
+    ("DoD", re.compile(r"Defense Secretary|Secretary of Defense|Pentagon", re.I)),
+    ("CENTCOM", re.compile(r"CENTCOM|Central Command", re.I)),
+    ("CJTF-OIR", COALITION_ROLE),
+    ("Iraqi military", re.compile(r"Iraq['’]s|Iraqi", re.I)),
+]
+QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
+SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+def canonical_key(name: str) -> str:
+    """Registry key of a person: the folded last name, without rank words, initials or suffixes."""
+    words = [w for w in re.split(r"[^a-z'-]+", fold(name)) if w]
+    words = [w for w in words if w not in SUFFIXES and len(w) > 1 and f"{w}." not in RANKS and w not in RANKS]
+    return words[-1].strip("'-") if words else ""
+
+
+def normalise_rank(rank: str | None) -> str | None:
+    return RANKS.get(re.sub(r"\s+", " ", rank.lower())) if rank else None
+
+
+def organisation(role: str) -> str | None:
+    return next((org for org, pattern in ORGANISATIONS if pattern.search(role)), None)
+
+
+def _person(text: str, m: re.Match, role: str) -> dict:
+    start = m.start("rank") if m["rank"] else m.start("name")
+    end = max(m.end("name"), m.end("role"))
+    start = min(start, m.start("role"))
+    return {
+        "name": m["name"],
+        "rank": normalise_rank(m["rank"]),
+        "role": role.strip(),
+        "organisation": organisation(role),
+        "evidence": {"text": text[start:end], "start": start, "end": end},
+        "canonical_name": m["name"],
+        "canonical_key": canonical_key(m["name"]),
+        "quotes": [],
+    }
+
+
+def _accepted(role: str) -> bool:
+    if EXCLUDED_ROLE.search(role):
+        return False
+    return bool(re.search(SPOKES, role, re.I)) or bool(COALITION_ROLE.search(role))
+
+
+def extract(text: str) -> list[dict]:
+    """Spokespeople of one document, one per person, with the quotes attributed to them."""
+    people: dict[str, dict] = {}
+    for regex in (ROLE_FIRST_RE, COMMANDER_FIRST_RE, NAME_FIRST_RE):
+        for m in regex.finditer(text):
+            role = m["role"]
+            if not _accepted(role) or re.match(r"(?:The|A|An|In|On|He|She)\b", m["name"]):
+                continue
+            person = _person(text, m, role)
+            key = canonical_key(person["name"])
+            known = people.get(key)
+            if known is None or len(person["name"]) > len(known["name"]):
+                people[key] = person
+    for s in paragraphs(text):
+        for key, person in people.items():
+            if re.search(rf"\b{re.escape(person['name'].split()[-1] if key else '')}\b", s.text) or re.search(
+                rf"\b{re.escape(key)}\b", fold(s.text)
+            ):
+                person["quotes"].extend(_quotes(s))
+    return sorted(people.values(), key=lambda p: p["evidence"]["start"])
+
+
+def _quotes(s: Span) -> list[dict]:
+    out = []
+    for q in QUOTE_RE.finditer(s.text):
+        group = 1 if q.group(1) else 2
+        start = s.start + q.start(group)
+        out.append({"text": q.group(group), "start": start, "end": start + len(q.group(group))})
+    return out

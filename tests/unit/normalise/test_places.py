@@ -1,0 +1,54 @@
+import pytest
+from pressroom.normalise import places
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical", "country", "admin1"),
+    [
+        ("Kirkuk", "Kirkuk", "IQ", "Kirkuk"),
+        ("Kerkuk", "Kirkuk", "IQ", "Kirkuk"),
+        ("Erbil", "Erbil", "IQ", "Erbil"),
+        ("Irbil", "Erbil", "IQ", "Erbil"),
+        ("Raqqa", "Ar Raqqah", "SY", "Raqqa"),
+        ("Ar Raqqah", "Ar Raqqah", "SY", "Raqqa"),
+        ("Qaim", "Al Qā’im", "IQ", "Anbar"),
+        ("Al Qa'im", "Al Qā’im", "IQ", "Anbar"),
+        ("Dayr Az Zawr", "Deir ez-Zor", "SY", "Deir ez-Zor"),
+        ("Deir ez Zour", "Deir ez-Zor", "SY", "Deir ez-Zor"),
+        ("Wadi al-Shai", "Wadi al-Shai", "IQ", "Kirkuk"),
+        ("Wadi al-Shay", "Wadi al-Shai", "IQ", "Kirkuk"),
+        ("Mar'a", "Māri‘", "SY", "Aleppo"),
+        ("Shadaddi", "Ash Shaddādah", "SY", "Hasakah"),
+        ("Mosul Dam", "Mosul Dam", "IQ", None),
+        ("Hamrin Mountains", "Hamrin Mountains", "IQ", None),
+    ],
+)
+def test_gazetteer_variants(name, canonical, country, admin1):
+    place = places.gazetteer().lookup(name)
+    assert (place.name, place.country, place.admin1) == (canonical, country, admin1)
+
+
+def test_precision_codes():
+    assert places.resolve("Mosul")["geo_precision"] == 1
+    assert places.resolve("Mosul", near=True)["geo_precision"] == 2
+    assert places.resolve("Wadi al-Shai")["geo_precision"] == 2
+    assert places.resolve("Kurdistan Region")["geo_precision"] == 3
+    assert places.resolve("Nowhere Town") == {
+        "place": "Nowhere Town",
+        "place_normalised": None,
+        "country": None,
+        "admin1": None,
+        "lat": None,
+        "lon": None,
+        "geo_precision": None,
+    }
+
+
+def test_admin1_spellings():
+    assert places.gazetteer().admin1_name("Ninawa") == "Nineveh"
+    assert places.gazetteer().admin1_name("Salahuddin") == "Salah ad-Din"
+
+
+def test_geonames_rows_have_coordinates():
+    mosul = places.gazetteer().lookup("Mosul")
+    assert mosul.kind == "populated" and 36 < mosul.lat < 37 and 43 < mosul.lon < 44
