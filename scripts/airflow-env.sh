@@ -3,6 +3,7 @@
 # or the server named by PRESSROOM_DATABASE_URL), so LocalExecutor can run tasks in parallel.
 # Usage: . scripts/airflow-env.sh   (from the project root, after `make install`)
 _root="$(pwd)"
+export PATH="$_root/.venv/bin:$PATH"  # airflow standalone starts its components as `airflow …`
 export AIRFLOW_HOME="${AIRFLOW_HOME:-$_root/var/airflow}"
 export AIRFLOW__CORE__DAGS_FOLDER="$_root/dags"
 export AIRFLOW__CORE__PLUGINS_FOLDER="$_root/plugins"

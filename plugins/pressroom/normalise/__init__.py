@@ -10,31 +10,16 @@ import datetime as dt
 
 from . import checks, dates, spokespeople, strikes
 
-NORMALISER_VERSION = "2026.11.1"
+NORMALISER_VERSION = "2026.11.2"
 
 REPORT_FIELDS = (
-    "date_start",
-    "date_end",
-    "date_precision",
-    "country",
-    "admin1",
-    "place",
-    "place_normalised",
-    "lat",
-    "lon",
-    "geo_precision",
-    "strikes",
-    "engagements",
-    "scope",
-    "actor",
-    "targets",
-    "evidence",
-    "rule",
-)
+    "date_start", "date_end", "date_precision", "country", "admin1", "place", "place_normalised", "lat", "lon",
+    "geo_precision", "strikes", "engagements", "scope", "actor", "targets", "evidence", "rule",
+)  # fmt: skip
 
 
 def _ordered(report: dict) -> dict:
-    """Contract fields first, in contract order, then the extras (anchor, relative, places)."""
+    """Contract fields first, in contract order, then the extras (places, anchor, relative, of_total)."""
     return {
         **{k: report[k] for k in REPORT_FIELDS},
         **{k: v for k, v in report.items() if k not in REPORT_FIELDS},

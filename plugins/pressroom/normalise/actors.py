@@ -48,6 +48,15 @@ ON_PARTNERS = re.compile(
 )
 
 
+# A text that can report strikes at all ("a single strike" in a film review cannot).
+MILITARY = re.compile(
+    r"\b(?:ISIS|ISIL|Daesh|Islamic State|coalition|air ?strikes?|air-strikes?|warplanes?|jets|drones?|military|"
+    r"militants?|CJTF|CENTCOM|Central Command|Inherent Resolve|Pentagon|strikes? near|engagements?|tactical units?|"
+    r"fighting positions?)\b",
+    re.IGNORECASE,
+)
+
+
 def cue(before: str) -> str | None:
     """The actor family ("coalition", "russian", …) of the cue nearest before a mention, within 60 characters."""
     found = list(CUE_RE.finditer(before[-60:]))
@@ -56,7 +65,9 @@ def cue(before: str) -> str | None:
     return found[-1].lastgroup.replace("_", "-")
 
 
-TERROR_ATTACK = re.compile(r"\bsuicide (?:bomber|attack|bombing)s?\b|\bcar bombs?\b|\broadside bombs?\b|\bIEDs?\b", re.I)
+TERROR_ATTACK = re.compile(
+    r"\bsuicide (?:bomber|attack|bombing)s?\b|\bcar bombs?\b|\broadside bombs?\b|\bIEDs?\b", re.I
+)
 
 
 def is_attack(before: str, clause: str) -> bool:

@@ -19,16 +19,16 @@ def _covers(headline: dict, report: dict) -> bool:
         return False
     if not headline["date_start"] or not report["date_start"]:
         return headline["date_start"] == report["date_start"]
-    return headline["date_start"] <= report["date_start"] and (
-        report["date_end"] or report["date_start"]
-    ) <= (headline["date_end"] or headline["date_start"])
+    return headline["date_start"] <= report["date_start"] and (report["date_end"] or report["date_start"]) <= (
+        headline["date_end"] or headline["date_start"]
+    )
 
 
 def headline_sums(reports: list[dict], headlines: list[dict]) -> list[dict]:
     out = []
     for h in headlines:
         total = h["strikes"]["best"]
-        parts = [r for r in reports if r["place"] and _covers(h, r)]
+        parts = [r for r in reports if (r["place"] or r.get("places")) and _covers(h, r)]
         if total is None or not parts or any(r["strikes"]["best"] is None for r in parts):
             continue
         summed = sum(r["strikes"]["best"] for r in parts)
@@ -53,9 +53,7 @@ def engagements(items: list[dict]) -> list[dict]:
             r["evidence"],
         )
         for r in items
-        if r["engagements"] is not None
-        and r["strikes"]["best"] is not None
-        and r["engagements"] < r["strikes"]["best"]
+        if r["engagements"] is not None and r["strikes"]["best"] is not None and r["engagements"] < r["strikes"]["best"]
     ]
 
 

@@ -131,7 +131,9 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
     f = m.fields
     if not m.vague or m.places:
         return False
-    others = [o.fields for o in kept if o is not m and o.fields["scope"] != "aggregate" and o.fields["actor"] == f["actor"]]
+    others = [
+        o.fields for o in kept if o is not m and o.fields["scope"] != "aggregate" and o.fields["actor"] == f["actor"]
+    ]
     if not f["place"] and not f["date_start"] and not f["admin1"]:
         return bool(others)
     return any(

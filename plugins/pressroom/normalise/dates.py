@@ -1,8 +1,9 @@
 """Dates in strike reports, resolved against the publication date.
 
-- "yesterday" → published − 1 day; "today"/"tonight" → published.
+- "yesterday" → published − 1 day; "today"/"tonight" → published; "yesterday and today", "over the past 24
+  hours" → the range published − 1 … published.
 - A weekday is the most recent such day on or before the publication date: in a Saturday article
-  "Friday" is the day before and "on Saturday" is the same day.
+  "Friday" is the day before and "on Saturday" is the same day; "on Monday and Tuesday" is a range.
 - "July 28", "Dec. 16", "June 24, 2017"; ranges "between July 23-29", "Dec. 15-17", "between Dec. 16-22",
   "July 30 to Aug. 2". Without a year the publication year is used (the previous year when the date would
   otherwise lie after publication); without a publication date the year is unknown and the ISO 8601-2
@@ -46,7 +47,10 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MONTH = r"(?P<{0}>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = (
+    r"(?P<{0}>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
 RANGE_RE = re.compile(
     rf"\b{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR.format('y1')}\s*(?:-|–|to|and|through|until)\s*"
@@ -57,7 +61,13 @@ DAY_RE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})\s+{_MONTH.format('m2')}{_YEAR.format('y2')}"
 )
 RELATIVE_RE = re.compile(
-    r"\b(?P<rel>yesterday and today|yesterday|today|tonight|(?:last|this) (?:night|morning))\b", re.IGNORECASE
+    r"\b(?P<rel>yesterday and today|yesterday|today|tonight|(?:last|this) (?:night|morning)|"
+    r"(?:in|over|during) the (?:past|last) (?:24 hours|day))\b",
+    re.IGNORECASE,
+)
+WEEKDAY_RANGE_RE = re.compile(
+    rf"\b(?P<wd1>{'|'.join(WEEKDAYS)})\s+(?:and|to|through|until)\s+(?P<wd2>{'|'.join(WEEKDAYS)})\b",
+    re.IGNORECASE,
 )
 WEEKDAY_RE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)})(?:’s|'s)?\b", re.IGNORECASE)
 # The weekday or date of an announcement ("said on Saturday", "in a Monday statement"), not of the strikes.
@@ -143,18 +153,31 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
         if day:
             found.append(DateRange(_iso(day), _iso(day), "day", m.start(), m.end(), "month-day"))
     for m in RELATIVE_RE.finditer(text):
+        if _is_announcement(text, m.start(), m.end()):  # "officials reported today"
+            continue
         rel = m["rel"].lower()
         rule = "yesterday" if rel.startswith(("yesterday", "last night")) else "today"
+        if rel.startswith(("in the", "over the", "during the")):  # "over the past 24 hours"
+            rule, rel = "past-24-hours", "yesterday and today"
         if published is None:
             found.append(DateRange(None, None, None, m.start(), m.end(), rule))
             continue
-        start = published - dt.timedelta(days=1) if rule == "yesterday" else published
+        start = published - dt.timedelta(days=1) if rule != "today" else published
         end = published if rel == "yesterday and today" else start
         precision = "range" if end != start else "day"
         found.append(DateRange(start.isoformat(), end.isoformat(), precision, m.start(), m.end(), rule))
+    for m in WEEKDAY_RANGE_RE.finditer(text):
+        if published is None:
+            found.append(DateRange(None, None, None, m.start(), m.end(), "day-of-week"))
+            continue
+        end = weekday_before(m["wd2"], published)
+        start = weekday_before(m["wd1"], end)
+        found.append(DateRange(start.isoformat(), end.isoformat(), "range", m.start(), m.end(), "day-of-week"))
     for m in WEEKDAY_RE.finditer(text):
         dated = any(0 <= r.at - m.end() <= 3 for r in found)  # "Sunday, August 17": the date wins
-        if dated or _is_announcement(text, m.start(), m.end()):
+        in_range = any(r.at <= m.start() < r.until for r in found)
+        possessive = m.group().endswith("s")  # "Tuesday's strike" dates the strike, whoever speaks of it
+        if dated or in_range or (not possessive and _is_announcement(text, m.start(), m.end())):
             continue
         day = weekday_before(m["wd"], published).isoformat() if published else None
         found.append(DateRange(day, day, "day" if day else None, m.start(), m.end(), "day-of-week"))

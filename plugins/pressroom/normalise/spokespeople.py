@@ -28,18 +28,15 @@ RANKS = {
     "adm.": "Adm.", "lieutenant": "Lt.", "lt.": "Lt.", "sergeant": "Sgt.", "sgt.": "Sgt.",
 }  # fmt: skip
 _RANK = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(RANKS, key=len, reverse=True))
-_SERVICE = (
-    r"(?:(?:U\.S\.|US|UK|British|French|Australian|Canadian|Army|Air Force|Navy|Marine(?: Corps)?)\s+)*"
-)
+_SERVICE = r"(?:(?:U\.S\.|US|UK|British|French|Australian|Canadian|Army|Air Force|Navy|Marine(?: Corps)?)\s+)*"
 RANK_RE = rf"(?:{_SERVICE}(?P<rank>(?i:{_RANK}))\s+)?"
-NAME_RE = (
-    r"(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: (?:al-|bin )?[A-Z][a-z'’-]+){1,2}(?: (?:III|II|IV|Jr\.|Sr\.))?)"
-)
-SPOKES = (
-    r"(?i:spokes(?:man|woman|person)|press secretary|press officer|Defense Secretary|Secretary of Defense)"
-)
+NAME_RE = r"(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: (?:al-|bin )?[A-Z][a-z'’-]+){1,2}(?: (?:III|II|IV|Jr\.|Sr\.))?)"
+SPOKES = r"(?i:spokes(?:man|woman|person)|press secretary|press officer|Defense Secretary|Secretary of Defense)"
+# Capitalised words that open a sentence rather than a role ("While White House press secretary …").
+_NOT_ROLE = r"(?:While|And|But|The|A|An|As|When|Said|In|On|At|Meanwhile|However|According|Former|Then)\b"
 ROLE_FIRST_RE = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w-]*|coalition|military|chief|official)\s+){{0,3}}{SPOKES})\s+{RANK_RE}{NAME_RE}"
+    rf"(?P<role>(?:(?!{_NOT_ROLE})(?:[A-Z][\w-]*|coalition|military|chief|official|deputy|principal)\s+){{0,3}}"
+    rf"{SPOKES})\s+{RANK_RE}{NAME_RE}"
 )
 COMMANDER_FIRST_RE = re.compile(
     r"(?P<role>(?:CJTF-OIR|Coalition|coalition|Operation Inherent Resolve|OIR|CENTCOM|U\.S\. Central Command|"
@@ -50,18 +47,16 @@ NAME_FIRST_RE = re.compile(
     rf"{RANK_RE}{NAME_RE},\s+(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?[^,.;“\"]{{0,40}}?"
     rf"(?:{SPOKES}|commander|commanding general|deputy commander)[^,.;“\"]{{0,70}}?)(?=[,.;“\"]|\s+said|\s+told|$)"
 )
-COALITION_ROLE = re.compile(
-    r"coalition|CJTF|Inherent Resolve|Joint Task Force|OIR|CENTCOM|Central Command", re.I
-)
-EXCLUDED_ROLE = re.compile(
-    r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|reporter|activist|sheikh", re.I
-)
+COALITION_ROLE = re.compile(r"coalition|CJTF|Inherent Resolve|Joint Task Force|OIR|CENTCOM|Central Command", re.I)
+EXCLUDED_ROLE = re.compile(r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|reporter|activist|sheikh", re.I)
 ORGANISATIONS = [
     ("SDF", re.compile(r"\bSDF\b|Syrian Democratic Forces")),
     ("DoD", re.compile(r"Defense Secretary|Secretary of Defense|Pentagon", re.I)),
     ("CENTCOM", re.compile(r"CENTCOM|Central Command", re.I)),
     ("CJTF-OIR", COALITION_ROLE),
     ("Iraqi military", re.compile(r"Iraq['’]s|Iraqi", re.I)),
+    ("White House", re.compile(r"White House")),
+    ("UN", re.compile(r"United Nations|\bUN\b")),
 ]
 QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
@@ -122,12 +117,10 @@ def extract(text: str) -> list[dict]:
             known = people.get(key)
             if known is None or len(person["name"]) > len(known["name"]):
                 people[key] = person
-    for s in paragraphs(text):
+    for paragraph in paragraphs(text):  # quotes of the paragraphs that name the person (full name or surname)
         for key, person in people.items():
-            if re.search(rf"\b{re.escape(person['name'].split()[-1] if key else '')}\b", s.text) or re.search(
-                rf"\b{re.escape(key)}\b", fold(s.text)
-            ):
-                person["quotes"].extend(_quotes(s))
+            if key and re.search(rf"\b{re.escape(key)}\b", fold(paragraph.text)):
+                person["quotes"].extend(_quotes(paragraph))
     return sorted(people.values(), key=lambda p: p["evidence"]["start"])
 
 

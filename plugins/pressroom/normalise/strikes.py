@@ -7,6 +7,7 @@ or back-fill section, the place of the latest coalition operation). Each clause 
   "three June 24 strikes", "Among the strikes … were five near Kobani", and a second count with the noun left
   out ("six air strikes in Syria, and 12 more in Iraq");
 - vague: a plural "airstrikes" without a number (at least 2) in a clause that reports an event;
+- definite: "the strikes", "Friday's airstrikes", "Tuesday's strike" (coreference.py decides whether it is new);
 - aircraft: aircraft doing something to a target without the word strike ("a jet blasted an ISIS cave") — at
   least 1, one per place it is "near";
 - zero days: "There were no reported strikes in Iraq on Dec. 16" → 0 strikes, place null.
@@ -22,7 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import actors, dates, numbers, places, targets
+from . import actors, dates, locations, numbers, places, targets
 from .coreference import Mention, resolve
 from .text import Span, clauses, sentences
 
@@ -39,7 +40,9 @@ COUNTED_RE = re.compile(
     re.IGNORECASE,
 )
 NOT_A_COUNT_RE = re.compile(rf"(?:\b{_MONTH}|\d[-/])\s*$")  # "June 24 Strikes", "2018-07-30 Coalition Strikes"
-ELIDED_RE = re.compile(rf"^[^.;]{{0,80}}?,?\s+and\s+{numbers.quantity('q')}\s+(?:more\s+)?in\s+(?P<country>Iraq|Syria)\b")
+ELIDED_RE = re.compile(
+    rf"^[^.;]{{0,80}}?,?\s+and\s+{numbers.quantity('q')}\s+(?:more\s+)?in\s+(?P<country>Iraq|Syria)\b"
+)
 AMONG_RE = re.compile(rf"\bAmong the (?:air ?)?strikes\b.*?\bwere\s+{numbers.quantity('q')}\s+(?=near|in)", re.I)
 MENTION_RE = re.compile(rf"\b{NOUN}\b", re.IGNORECASE)
 ZERO_RE = re.compile(
@@ -49,7 +52,8 @@ ZERO_RE = re.compile(
 )
 AIRCRAFT_VERB_RE = re.compile(
     r"\b(?:jets?|warplanes?|aircraft|drones?|planes|bombers?|F-\d+\w*|helicopters?|gunships?|rocket artillery)\b"
-    r"[^.;]{0,60}?\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit)\b",
+    r"(?:(?!\b(?:was|were|been|shot|crashed|downed|by)\b)[^.;]){0,60}?"  # the aircraft acts, it is not hit
+    r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit)\b",
     re.IGNORECASE,
 )
 EVENT_VERB_RE = re.compile(
@@ -79,32 +83,14 @@ SECTION_RE = re.compile(
     re.IGNORECASE,
 )
 STRIKE_CONTEXT_RE = re.compile(
-    rf"\b(?:{NOUN}|attack\w*|bomb\w*|raids?|targets?|engage\w*|hit|struck|pounded|continued)\b|^{_MONTHDAY}", re.I
+    rf"\b(?:{NOUN}|attack\w*|bomb\w*|raids?|targets?|engage\w*|hit|struck|pounded|continued)\b|^{_MONTHDAY}",
+    re.I,
 )
-PROVINCE_RE = re.compile(
-    r"(?:\b(?:Iraq|Syria)['’]s\s+)?\b(?P<name>[A-Z][\w'’-]*(?:\s+(?:ad|al|ez|az)?[- ]?[A-Z][\w'’-]*)?)"
-    r"\s+(?:province|governorate)\b"
-)
-_BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
-RELATIVE_RE = re.compile(
-    rf"\b(?P<rel>(?:(?:about |some |around |approximately )?\d+(?:\.\d+)? (?:miles|kilometers|kilometres|km) )?"
-    rf"{_BEARING}) of (?:the (?:city|town|village) of )?(?P<anchor>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
-)
-NEAR_ANCHOR_RE = re.compile(r"\b[Nn]ear (?:the (?:city|town|village) of )?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})")
-_ARTICLE = r"(?:al|ar|as|ash|ad|an|el|az|ez)"
-CAPITALISED_RE = re.compile(
-    rf"(?:\b{_ARTICLE}-)?\b[A-Z][\w'’‘-]*(?:\s+(?:{_ARTICLE}[- ])?[A-Z][\w'’‘-]*){{0,3}}"
-    r"(?:\s+(?:dam|mountains?|valley|region|lake)\b)?"
-)
-ISIS_NAMES_RE = re.compile(r"Islamic State of Iraq and (?:Syria|the Levant|al-Sham)|ISIS|ISIL|Daesh|Islamic State", re.I)
-DATELINE_PLACE_RE = re.compile(r"^\s*(?:\(|[–—-]|,\s*(?:Kurdistan Region|Iraq|Syria|Fla\.))")
 OPERATION_RE = re.compile(r"\bthe (?:operation|raid|mission|assault)\b", re.IGNORECASE)
-SUBSET_RE = re.compile(rf"\bOf (?:those|these|the) (?P<total>[\d,]+) (?:air ?)?strikes,\s+{numbers.quantity('q')}\b", re.I)
-RELEASE_LINE_RE = re.compile(r"[“\"]?[Nn]ear ")  # the per-place line of a release: "Near Mosul, four strikes …"
-NOT_PLACES = set(
-    "iraq syria coalition government kurdish iraqi syrian us the near strikes islamic state security forces army "
-    "american turkish russian operation".split()
+SUBSET_RE = re.compile(
+    rf"\bOf (?:those|these|the) (?P<total>[\d,]+) (?:air ?)?strikes,\s+{numbers.quantity('q')}\b", re.I
 )
+RELEASE_LINE_RE = re.compile(r"[“\"]?[Nn]ear ")  # the per-place line of a release: "Near Mosul, four strikes …"
 
 
 @dataclass
@@ -118,121 +104,44 @@ class Context:
     place_sentence: int = -10
 
 
-def country_in(text: str) -> set[str]:
-    """Countries named in `text`, ignoring the ones inside ISIS's names ("Islamic State of Iraq and Syria")."""
-    text = ISIS_NAMES_RE.sub(" ", text)
-    return {places.COUNTRIES[m.group(1).lower()] for m in re.finditer(r"\b(Iraq|Syria)(?:['’]s|n)?\b", text)}
-
-
-def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
-    """Named places in a clause: gazetteer n-grams of capitalised phrases (longest first), plus "Near X"
-    anchors that the gazetteer does not know. Provinces, datelines and all-capital words are skipped."""
-    gaz = places.gazetteer()
-    found = []
-    province_spans = [(m.start(), m.end()) for m in PROVINCE_RE.finditer(text)]
-    masked = ISIS_NAMES_RE.sub(lambda x: "x" * len(x.group()), text)
-    for m in CAPITALISED_RE.finditer(masked):
-        if any(a <= m.start() < b for a, b in province_spans):
-            continue
-        words = list(re.finditer(r"\S+", m.group()))
-        i = 0
-        while i < len(words):
-            for j in range(len(words), i, -1):
-                start = m.start() + words[i].start()
-                name = text[start : m.start() + words[j - 1].end()].rstrip(",.;:’'")
-                dateline = start <= 1 and DATELINE_PLACE_RE.match(text[start + len(name) :])
-                if places.fold(name) in NOT_PLACES or name.isupper() or not name[:1].isupper() or dateline:
-                    continue
-                hit = gaz.lookup(name)
-                if hit:
-                    found.append((start, start + len(name), name, hit))
-                    i = j - 1
-                    break
-            i += 1
-    for m in NEAR_ANCHOR_RE.finditer(text):
-        name = m["name"].rstrip(",.;:’'")
-        known = any(s <= m.start("name") < e for s, e, _, _ in found)
-        if not known and places.fold(name) not in NOT_PLACES and not ISIS_NAMES_RE.search(name) and not country_in(name):
-            found.append((m.start("name"), m.start("name") + len(name), name, None))
-    return sorted(found)
-
-
-def province(clause: str) -> str | None:
-    """The admin1 a clause names: "Kirkuk province", or a bare governorate name that is no town ("in Anbar")."""
-    m = PROVINCE_RE.search(clause)
-    if m:
-        return places.gazetteer().admin1_name(m["name"])
-    for m in CAPITALISED_RE.finditer(clause):
-        name = places.gazetteer().admin1_name(m.group())
-        if name and not places.gazetteer().lookup(m.group()):
-            return name
-    return None
-
-
-def place_fields(found: list, clause: str, country: str | None) -> tuple[dict, list[str]]:
-    """Place fields for the places given to one mention; several places → a multi-place report (place null,
-    the names in `places`). A region gives way to a more precise place in the same clause."""
-    admin1 = province(clause)
-    country = country or (places.gazetteer().admin1_country(admin1) if admin1 else None)
-    base = {"place": None, "place_normalised": None, "country": country, "admin1": admin1, "lat": None,
-            "lon": None, "geo_precision": 3 if admin1 else None}
-    found = [f for f in found if not f[3] or f[3].kind != "region"] or found
-    names = list(dict.fromkeys(name for _, _, name, _ in found))
-    if len(names) != 1:
-        return base, names
-    start, _, name, _ = found[0]
-    near = re.search(r"\b(?:near|around|outside|close to|of)\s+(?:the\s+(?:\w+\s+)?of\s+)?$", clause[:start], re.I)
-    resolved = places.resolve(name, country, near=bool(near))
-    resolved["country"] = country or resolved["country"]
-    resolved["admin1"] = admin1 or resolved["admin1"]
-    return resolved, []
-
-
-def assign_places(found: list, positions: list[int], clause: str) -> list[list]:
-    """Give each place to one mention: "Near X, N strikes" to the mention right after it, else to the mention
-    before it, else to the first one."""
-    out: list[list] = [[] for _ in positions]
-    for item in found:
-        start, end = item[0], item[1]
-        gap = r"[,\s“\"]*(?:(?:Iraq|Syria),[\s“\"]*)?(?:a|an|the)?\s*"
-        after = [i for i, p in enumerate(positions) if 0 <= p - end <= 16 and re.fullmatch(gap, clause[end:p] + " ")]
-        before = [i for i, p in enumerate(positions) if p < start]
-        out[after[0] if after else before[-1] if before else 0].append(item)
-    return out
-
-
 def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     """(match, count interval, kind) of every strike mention in a clause, in text order."""
     if GENERIC_RE.search(body):
         return []
-    counted = [(m, numbers.interval(m, "q"), "counted") for m in COUNTED_RE.finditer(body)
-               if not NOT_A_COUNT_RE.search(body[: m.start()])]
+    counted = [
+        (m, numbers.interval(m, "q"), "counted")
+        for m in COUNTED_RE.finditer(body)
+        if not NOT_A_COUNT_RE.search(body[: m.start()])
+    ]
     counted += [(m, numbers.interval(m, "q"), "among") for m in AMONG_RE.finditer(body)]
     subsets = [(m, numbers.interval(m, "q"), "subset") for m in SUBSET_RE.finditer(body)]
     counted = [c for c in counted if not any(s.start() <= c[0].start() < s.end() for s, _, _ in subsets)] + subsets
     counted = [c for c in counted if c[1]]
     taken = [(m.start(), m.end()) for m, _, _ in counted]
     vague = []
-    if EVENT_VERB_RE.search(body) and len(country_in(body)) < 2:
+    if EVENT_VERB_RE.search(body) and len(locations.country_in(body)) < 2:
         for m in MENTION_RE.finditer(body):
-            if m.group().lower().endswith("s") and not any(a <= m.start() < b for a, b in taken):
-                kind = "definite" if DEFINITE_RE.search(body[: m.start()]) else "vague"
-                vague.append((m, numbers.at_least(2), kind))
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            definite = bool(DEFINITE_RE.search(body[: m.start()]))
+            if m.group().lower().endswith("s"):
+                vague.append((m, numbers.at_least(2), "definite" if definite else "vague"))
+            elif definite:  # "Tuesday's strike near Qaim", "the strike": one strike
+                vague.append((m, numbers.exact(1), "definite"))
     if counted or vague or MENTION_RE.search(body):
         return sorted(counted + vague, key=lambda t: t[0].start())
     return [(m, numbers.at_least(1), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
 
 
-def mentions_in_clause(clause: Span, ctx: Context, published: dt.date | None, default_actor: str,
-                       index: int, headline_line: bool) -> list[Mention]:
+def mentions_in_clause(
+    clause: Span, ctx: Context, published: dt.date | None, default_actor: str, index: int, headline_line: bool
+) -> list[Mention]:
     body = clause.text
     items = [i for i in find_mentions(body) if not actors.is_attack(body[: i[0].start()], body)]
     if not items:
         return []
-    found = find_places(body)
-    anchors = {rel.start("anchor") for rel in RELATIVE_RE.finditer(body)}
-    found = [f for f in found if f[0] not in anchors] or found if len(found) > 1 else found
-    per_item = assign_places(found, [m.start() for m, _, _ in items], body)
+    found = locations.find_places(body)
+    per_item = locations.assign_places(found, [m.start() for m, _, _ in items], body)
     if len(items) == 1 and items[0][2] == "aircraft" and len(found) > 1:
         # "drones engaged a unit near Ayn Isa and another close to Mar'a": one mention per place "near" it
         anchors = [f for f in found if re.search(r"\b(?:near|close to|around)\s+$", body[: f[0]], re.I)]
@@ -242,71 +151,85 @@ def mentions_in_clause(clause: Span, ctx: Context, published: dt.date | None, de
     for (m, count, kind), assigned in zip(items, per_item, strict=True):
         elided = ELIDED_RE.match(body[m.end() :]) if kind == "counted" else None
         window = body[max(0, m.start() - 80) : m.end() + (elided.start("country") - 8 if elided else 60)]
-        countries = country_in(window) or country_in(body)
+        countries = locations.country_in(window) or locations.country_in(body)
         assigned = [f for f in assigned if not f[3] or not countries or f[3].country in countries]
-        if not assigned and kind in ("vague", "aircraft") and index - ctx.place_sentence <= 3 and OPERATION_RE.search(body):
-            assigned = [ctx.place]  # "Coalition warplanes backed the operation": where the operation was
-        country = next(iter(countries)) if len(countries) == 1 else None
-        if not countries:
-            clause_places = {p.country for _, _, _, p in (assigned or found) if p}
-            country = clause_places.pop() if len(clause_places) == 1 else ctx.country
-        fields, listed = place_fields(assigned, body, country)
-        own_date = dates.nearest(body, m.start(), published)
-        date = own_date or ctx.date
-        date_rule = own_date.rule if own_date else "context-date" if ctx.date.start else None
-        aggregate = AGGREGATE_RE.search(body) or (count["low"] or 0) >= AGGREGATE_MIN
-        if aggregate and kind not in ("counted", "subset"):
-            continue  # "has been conducting airstrikes since 2014": a campaign statement, no figure
-        if listed and kind != "counted":
-            count = numbers.at_least(max(len(listed), count["low"] or 0))  # one strike per listed place at least
-        engagements = numbers.interval(m, "e") if kind == "counted" else None
-        report = {
-            **(dates.UNKNOWN if aggregate else date).as_fields(),
-            **fields,
-            "strikes": count,
-            "engagements": engagements["best"] if engagements else None,
-            "scope": "aggregate" if aggregate else ctx.scope,
-            "actor": actors.classify(body[: m.start()], body, default_actor),
-            "targets": targets.extract(body),
-            "evidence": clause.evidence(),
-            "rule": f"{'release' if RELEASE_LINE_RE.match(body) else 'narrative'}.{kind}"
-            + (f"+{date_rule}" if date_rule and not aggregate else ""),
-        }
-        if listed:
-            report["places"] = listed
-        if kind == "subset":  # "Of those 68 strikes, 35 have been … near the Mosul Dam"
-            report["of_total"] = numbers.cardinal(m["total"])
-        rel = RELATIVE_RE.search(body)
-        if rel and fields["place"]:  # "southwest of Kirkuk", "in the Qara Chokh mountains southeast of Makhmour"
-            report.update(anchor=rel["anchor"], relative=rel["rel"])
+        # "Coalition warplanes backed the operation": the place where the operation was
+        follows_operation = index - ctx.place_sentence <= 3 and OPERATION_RE.search(body)
+        if not assigned and kind in ("vague", "aircraft") and follows_operation:
+            assigned = [ctx.place]
+        fields, listed = locations.place_fields(assigned, body, country_of(countries, assigned or found, ctx))
+        report = build_report(clause, m, count, kind, fields, listed, ctx, published, default_actor)
+        if report is None:
+            continue
         out.append(Mention(index, report, kind, headline_line, multi_country=len(countries) > 1, places=listed,
-                           cue=actors.cue(body[: m.start()])))
+                           cue=actors.cue(body[: m.start()])))  # fmt: skip
         if elided:
             out.append(elided_mention(elided, out[-1], index, headline_line))
     return out
 
 
+def country_of(countries: set[str], found: list, ctx: Context) -> str | None:
+    """The country near the mention; else the one of the clause's places; else the section's."""
+    if countries:
+        return next(iter(countries)) if len(countries) == 1 else None
+    place_countries = {p.country for _, _, _, p in found if p}
+    return place_countries.pop() if len(place_countries) == 1 else ctx.country
+
+
+def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict, listed: list[str], ctx: Context,
+                 published: dt.date | None, default_actor: str) -> dict | None:  # fmt: skip
+    """The report of one mention (None for a campaign statement without a figure)."""
+    body = clause.text
+    own_date = dates.nearest(body, m.start(), published)
+    date_rule = own_date.rule if own_date else "context-date" if ctx.date.start else None
+    aggregate = bool(AGGREGATE_RE.search(body)) or (count["low"] or 0) >= AGGREGATE_MIN
+    if aggregate and kind not in ("counted", "subset"):
+        return None  # "has been conducting airstrikes since 2014"
+    if listed and kind != "counted":
+        count = numbers.at_least(max(len(listed), count["low"] or 0))  # one strike per listed place at least
+    engagements = numbers.interval(m, "e") if kind == "counted" else None
+    family = "release" if RELEASE_LINE_RE.match(body) else "narrative"
+    report = {
+        **(dates.UNKNOWN if aggregate else own_date or ctx.date).as_fields(),
+        **fields,
+        "strikes": count,
+        "engagements": engagements["best"] if engagements else None,
+        "scope": "aggregate" if aggregate else ctx.scope,
+        "actor": actors.classify(body[: m.start()], body, default_actor),
+        "targets": targets.extract(body),
+        "evidence": clause.evidence(),
+        "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
+    }
+    if listed:
+        report["places"] = listed
+    if kind == "subset":  # "Of those 68 strikes, 35 have been … near the Mosul Dam"
+        report["of_total"] = numbers.cardinal(m["total"])
+    rel = locations.RELATIVE_RE.search(body)
+    if rel and fields["place"]:  # "southwest of Kirkuk", "in the Qara Chokh mountains southeast of Makhmour"
+        report.update(anchor=rel["anchor"], relative=rel["rel"])
+    return report
+
+
 def elided_mention(m: re.Match, first: Mention, index: int, headline_line: bool) -> Mention:
-    """"six air strikes in Syria, and 12 more in Iraq": the second count, with the first one's date."""
+    """ "six air strikes in Syria, and 12 more in Iraq": the second count, with the first one's date."""
     country = places.COUNTRIES[m["country"].lower()]
-    report = {**first.fields, "country": country, "place": None, "place_normalised": None, "admin1": None,
-              "lat": None, "lon": None, "geo_precision": None, "strikes": numbers.interval(m, "q"),
-              "engagements": None, "rule": "narrative.elided-count"}
+    report = {**first.fields, **locations.no_place(country), "strikes": numbers.interval(m, "q"),
+              "engagements": None, "rule": "narrative.elided-count"}  # fmt: skip
     report.pop("places", None)
     return Mention(index, report, "elided-count", headline_line)
 
 
 def zero_report(clause: Span, ctx: Context, published: dt.date | None) -> dict | None:
-    """"There were no reported strikes conducted in Iraq on July 25." → a zero for that day and country."""
+    """ "There were no reported strikes conducted in Iraq on July 25." → a zero for that day and country."""
     m = ZERO_RE.search(clause.text)
     if not m:
         return None
-    countries = country_in(clause.text)
+    countries = locations.country_in(clause.text)
     date = dates.nearest(clause.text, m.start(), published) or ctx.date
-    return {**date.as_fields(), "country": next(iter(countries)) if len(countries) == 1 else ctx.country,
-            "admin1": None, "place": None, "place_normalised": None, "lat": None, "lon": None, "geo_precision": None,
-            "strikes": numbers.exact(0), "engagements": None, "scope": ctx.scope, "actor": "coalition", "targets": [],
-            "evidence": clause.evidence(), "rule": "release.no-strikes"}
+    country = next(iter(countries)) if len(countries) == 1 else ctx.country
+    return {**date.as_fields(), **locations.no_place(country), "strikes": numbers.exact(0), "engagements": None,
+            "scope": ctx.scope, "actor": "coalition", "targets": [], "evidence": clause.evidence(),
+            "rule": "release.no-strikes"}  # fmt: skip
 
 
 def update_context(sentence: Span, index: int, ctx: Context, published: dt.date | None) -> None:
@@ -320,11 +243,11 @@ def update_context(sentence: Span, index: int, ctx: Context, published: dt.date 
         found = dates.find_all(body, published)
         if found:
             ctx.date = found[0]
-        countries = country_in(body)
+        countries = locations.country_in(body)
         if len(countries) == 1 and not RELEASE_LINE_RE.match(body):
             ctx.country = next(iter(countries))
     if actors.COALITION.search(body):
-        found = [f for f in find_places(body) if f[3] and f[3].kind != "region"]
+        found = [f for f in locations.find_places(body) if f[3] and f[3].kind != "region"]
         if len({f[3] for f in found}) == 1:
             ctx.place, ctx.place_sentence = found[0], index
 
@@ -332,7 +255,7 @@ def update_context(sentence: Span, index: int, ctx: Context, published: dt.date 
 def locate_relative(clause: Span, report: dict) -> None:
     """ "The camp was located about 16 miles west of the city of Tuz Khurmatu": the previous sentence's
     place-less report gets the anchor place, and the distance and bearing in `relative`."""
-    rel = RELATIVE_RE.search(clause.text)
+    rel = locations.RELATIVE_RE.search(clause.text)
     if not rel or report["place"]:
         return
     resolved = places.resolve(rel["anchor"], report["country"], near=True)
@@ -349,7 +272,9 @@ def is_headline_line(text: str, s: Span) -> bool:
 
 
 def extract(text: str, published: dt.date | None) -> tuple[list[dict], list[dict]]:
-    """(strike reports, headline totals) of one document."""
+    """(strike reports, headline totals) of one document; nothing for a text without military context."""
+    if not actors.MILITARY.search(text):
+        return [], []
     ctx = Context()
     default_actor = actors.document_default(text)
     mentions: list[Mention] = []

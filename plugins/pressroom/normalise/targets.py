@@ -26,50 +26,38 @@ EFFECTS = {
     "hitting": "engaged",
     "striking": "engaged",
 }
-# Longest phrases first within each type; the first type whose pattern matches the object wins.
-TYPES = [
-    (
-        "oil infrastructure",
-        r"oil|wellheads?|pump ?jacks?|refiner(?:y|ies)|stills?|tanker trucks?|fuel trucks?",
+# The first type whose pattern matches the object wins (so "oil storage tanks" are oil infrastructure, not vehicles).
+TYPES = {
+    "oil infrastructure": r"oil|wellheads?|pump ?jacks?|refiner(?:y|ies)|stills?|tanker trucks?|fuel trucks?",
+    "vbied": r"vehicle[- ]borne improvised explosive devices?|VBIEDs?|vehicle bombs?|car bombs?",
+    "tactical unit": (
+        r"tactical units?|units? of (?:militant )?fighters|fighting units?|large units?|heavy machine gun teams?|"
+        r"mortar teams?"
     ),
-    ("vbied", r"vehicle[- ]borne improvised explosive devices?|VBIEDs?|vehicle bombs?|car bombs?"),
-    (
-        "tactical unit",
-        r"tactical units?|units? of (?:militant )?fighters|fighting units?|large units?|heavy machine gun teams?|mortar teams?",
-    ),
-    (
-        "fighting position",
-        r"fighting positi?ons?|sniper positions?|mortar positions?|positions?|emplacements?",
-    ),
-    ("tunnel", r"tunnels?(?: systems?| entrances?)?"),
-    ("cave", r"caves?"),
-    ("camp", r"camps?(?: sites?)?|hideouts?|safe ?houses?|training (?:camps?|areas?)|dwellings?"),
-    (
-        "command and control",
-        r"command[- ]and[- ]control (?:nodes?|centers?)|command and control nodes?|headquarters",
-    ),
-    (
-        "weapons",
+    "fighting position": r"fighting positi?ons?|sniper positions?|mortar positions?|positions?|emplacements?",
+    "tunnel": r"tunnels?(?: systems?| entrances?)?",
+    "cave": r"caves?",
+    "camp": r"camps?(?: sites?)?|hideouts?|safe ?houses?|training (?:camps?|areas?)|dwellings?",
+    "command and control": r"command[- ]and[- ]control (?:nodes?|centers?)|headquarters",
+    "weapons": (
         r"weapons? (?:caches?|storage facilit(?:y|ies)|systems?)|mortar systems?|mortars?|heavy machine guns?|"
-        r"artillery(?: systems?| pieces?| weapons?)?|rockets?|anti-(?:air|aircraft)\w*(?: artillery)?(?: pieces?| guns?| weapons?)?|"
-        r"ammo caches?|explosives? (?:caches?|storage facilit(?:y|ies))|supply caches?|weapons?",
+        r"artillery(?: systems?| pieces?| weapons?)?|rockets?|"
+        r"anti-(?:air|aircraft)\w*(?: artillery)?(?: pieces?| guns?| weapons?)?|"
+        r"ammo caches?|explosives? (?:caches?|storage facilit(?:y|ies))|supply caches?|weapons?"
     ),
-    (
-        "vehicle",
-        r"(?:tactical |armou?red |armed )?vehicles?|trucks?|pickup trucks?|humvees?|armou?red personnel carriers?|tanks?|front end loaders?",
+    "vehicle": (
+        r"(?:tactical |armou?red |armed )?vehicles?|trucks?|pickup trucks?|humvees?|armou?red personnel carriers?|"
+        r"tanks?|front end loaders?"
     ),
-    (
-        "building",
-        r"buildings?|warehouses?|facilit(?:y|ies)|staging areas?|logistics centers?|storage containers?",
-    ),
-    ("supply route", r"supply routes?|lines? of communication|roads?|bridges?"),
-    ("checkpoint", r"checkpoints?"),
-    ("aircraft", r"unmanned aerial (?:systems?|vehicles?)|drones?"),
-]
+    "building": r"buildings?|warehouses?|facilit(?:y|ies)|staging areas?|logistics centers?|storage containers?",
+    "supply route": r"supply routes?|lines? of communication|roads?|bridges?",
+    "checkpoint": r"checkpoints?",
+    "aircraft": r"unmanned aerial (?:systems?|vehicles?)|drones?",
+}
 _EFFECT_RE = re.compile(r"\b(" + "|".join(sorted(EFFECTS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _QTY = re.compile(rf"^\s*(?:{numbers.quantity()})\b\s*", re.IGNORECASE)
-_TYPE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for name, pattern in TYPES]
+_TYPE_RES = [(name, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for name, pattern in TYPES.items()]
 
 
 def classify(obj: str) -> str | None:

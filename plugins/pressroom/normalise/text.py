@@ -57,9 +57,7 @@ ABBREVIATIONS = {
     "gov",
     "lt. col",
 }
-BREAK_RE = re.compile(
-    r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+|\s+\*\s+|(?:^|\s)--\s+|(?:^|\s)•\s+"
-)
+BREAK_RE = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+|\s+\*\s+|(?:^|\s)--\s+|(?:^|\s)•\s+")
 CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|and another)\s+")
 STRIP = " \t\r\n-*•|\u00a0"
 

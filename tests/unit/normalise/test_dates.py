@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+
 from pressroom.normalise import dates
 
 SATURDAY = dt.date(2020, 6, 20)
@@ -75,6 +76,4 @@ def test_relative_dates_stay_unresolved_without_publication_date():
 
 def test_dateline():
     # U.S. Central Command news release, public domain (dev-020)
-    assert dates.dateline("TAMPA, Fla., Sept. 13, 2014 – U.S. military forces continued") == dt.date(
-        2014, 9, 13
-    )
+    assert dates.dateline("TAMPA, Fla., Sept. 13, 2014 – U.S. military forces continued") == dt.date(2014, 9, 13)

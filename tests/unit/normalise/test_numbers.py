@@ -1,4 +1,5 @@
 import pytest
+
 from pressroom.normalise import numbers
 
 
@@ -18,6 +19,11 @@ from pressroom.normalise import numbers
         ("tens of thousands of", 20000, None, None),
         ("at least 133", 133, None, None),
         ("over 60", 61, None, None),
+        ("two dozen", 24, 24, 24),
+        ("a handful of", 2, None, None),
+        ("about 20", 18, None, 22),
+        ("nearly 100", 90, None, 100),
+        ("up to 10", None, None, 10),
     ],
 )
 def test_quantities_are_intervals(phrase, low, best, high):

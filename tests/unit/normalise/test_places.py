@@ -1,4 +1,5 @@
 import pytest
+
 from pressroom.normalise import places
 
 

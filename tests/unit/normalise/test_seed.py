@@ -1,10 +1,14 @@
 """The project's seed requirement on the Rudaw 2020-06-20 article (read from ../shared at test time)."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
-from conftest import SEED
+
 from pressroom.normalise import analyse
+
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"  # ../shared next to the repository
+SEED = SHARED / "seed"
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 import pytest
+
 from pressroom.normalise import spokespeople
 
 
@@ -28,12 +29,20 @@ from pressroom.normalise import spokespeople
             "coalition’s deputy commander",
             "CJTF-OIR",
         ),
+        ("Defense Secretary Ash Carter, in a Monday statement", "Ash Carter", None, "Defense Secretary", "DoD"),
         (
-            "Defense Secretary Ash Carter, in a Monday statement",
-            "Ash Carter",
+            "said CJTF-OIR Commander Lt. Gen. Paul Funk II.",
+            "Paul Funk II",
+            "Lt. Gen.",
+            "CJTF-OIR Commander",
+            "CJTF-OIR",
+        ),
+        (
+            "While White House press secretary Stephanie Grisham said",
+            "Stephanie Grisham",
             None,
-            "Defense Secretary",
-            "DoD",
+            "White House press secretary",
+            "White House",
         ),
     ],
 )
@@ -55,9 +64,7 @@ def test_local_commanders_and_unnamed_spokespeople_are_not_listed(sentence):
     assert spokespeople.extract(sentence) == []
 
 
-@pytest.mark.parametrize(
-    "variant", ["Col. Myles B. Caggins III", "Myles B. Caggins III", "Caggins", "CAGGINS"]
-)
+@pytest.mark.parametrize("variant", ["Col. Myles B. Caggins III", "Myles B. Caggins III", "Caggins", "CAGGINS"])
 def test_canonical_key_merges_name_variants(variant):
     assert spokespeople.canonical_key(variant) == "caggins"
 

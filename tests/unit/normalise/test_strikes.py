@@ -2,10 +2,14 @@
 given per fixture) and, for news-only traps, on the dev corpus read from ../shared at test time."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
-from conftest import DEV
+
 from pressroom.normalise import analyse
+
+SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"  # ../shared next to the repository
+DEV = SHARED / "corpus" / "dev"
 
 
 def reports(text, published=None):
@@ -23,7 +27,8 @@ def brief(report):
 
 
 # https://www.centcom.mil (2014 U.S. Central Command release "Airstrikes Hit ISIL Near Mosul Dam", dev-020)
-ERA_2014 = """TAMPA, Fla., Sept. 13, 2014 – U.S. military forces continued to attack ISIL terrorists in Iraq, employing \
+ERA_2014 = """TAMPA, Fla., Sept. 13, 2014 – U.S. military forces continued to attack ISIL terrorists in Iraq, \
+employing \
 attack aircraft to conduct two airstrikes yesterday in support of Iraqi security forces near the Mosul Dam.
 
 U.S. Central Command has conducted a total of 160 airstrikes across Iraq."""
@@ -56,7 +61,8 @@ Additionally, 13 strikes were conducted in Syria and Iraq on July 16 that closed
 -- Near Mosul, Iraq, a strike engaged a tactical unit and destroyed a fighting position."""
 
 # https://www.defense.gov/News/Article/Article/1587453/ (2018 weekly summary with zero days, dev-017)
-ERA_2018_WEEKLY = """Between July 23-29, coalition military forces conducted nine strikes, consisting of 11 engagements, \
+ERA_2018_WEEKLY = """Between July 23-29, coalition military forces conducted nine strikes, \
+consisting of 11 engagements, \
 in Iraq and Syria
 
 Strikes in Syria
@@ -112,9 +118,7 @@ def test_2017_daily_release_keeps_per_place_reports_and_backfill():
         ("2017-07-16", "SY", "Raqqa", 12, "backfill"),
         ("2017-07-16", "IQ", "Mosul", 1, "backfill"),
     ]
-    headlines = {
-        (h["country"], h["strikes"]["best"], h["engagements"], h["scope"]) for h in result["headlines"]
-    }
+    headlines = {(h["country"], h["strikes"]["best"], h["engagements"], h["scope"]) for h in result["headlines"]}
     assert headlines == {
         (None, 29, 36, "event"),
         ("SY", 25, 32, "event"),
@@ -131,8 +135,7 @@ def test_2017_daily_release_keeps_per_place_reports_and_backfill():
 def test_2018_weekly_summary_with_zero_days():
     out = reports(ERA_2018_WEEKLY, dt.date(2018, 7, 30))
     assert [
-        (r["date_start"], r["date_end"], r["country"], r["place"], r["strikes"]["best"], r["engagements"])
-        for r in out
+        (r["date_start"], r["date_end"], r["country"], r["place"], r["strikes"]["best"], r["engagements"]) for r in out
     ] == [
         ("2018-07-27", "2018-07-27", "SY", "Abu Kamal", 6, 7),
         ("2018-07-24", "2018-07-24", "IQ", "Makhmur", 1, 2),

@@ -1,0 +1,139 @@
+"""Places named in a clause of strike text: which gazetteer entries, which governorate, which country, and
+which strike mention each place belongs to.
+
+- Capitalised phrases are looked up in the gazetteer longest n-gram first ("Mosul Dam" before "Mosul");
+  "Near X" anchors unknown to the gazetteer are kept as written.
+- "X province"/"X governorate" and bare governorate names that are no town ("in Anbar") give `admin1`.
+- Skipped: countries, ISIS's names ("Islamic State of Iraq and Syria"), datelines ("ERBIL, Kurdistan Region –"),
+  all-capital words, and the anchor of a relative location when another place is named ("in the Qara Chokh
+  mountains southeast of Makhmour").
+- A region gives way to a more precise place; several places sharing one count make a multi-place report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import places
+
+PROVINCE_RE = re.compile(
+    r"(?:\b(?:Iraq|Syria)['’]s\s+)?\b(?P<name>[A-Z][\w'’-]*(?:\s+(?:ad|al|ez|az)?[- ]?[A-Z][\w'’-]*)?)"
+    r"\s+(?:province|governorate)\b"
+)
+_BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
+RELATIVE_RE = re.compile(
+    rf"\b(?P<rel>(?:(?:about |some |around |approximately )?\d+(?:\.\d+)? (?:miles|kilometers|kilometres|km) )?"
+    rf"{_BEARING}) of (?:the (?:city|town|village) of )?(?P<anchor>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
+)
+NEAR_ANCHOR_RE = re.compile(
+    r"\b[Nn]ear (?:the (?:city|town|village) of )?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+_ARTICLE = r"(?:al|ar|as|ash|ad|an|el|az|ez)"
+CAPITALISED_RE = re.compile(
+    rf"(?:\b{_ARTICLE}-)?\b[A-Z][\w'’‘-]*(?:\s+(?:{_ARTICLE}[- ])?[A-Z][\w'’‘-]*){{0,3}}"
+    r"(?:\s+(?:dam|mountains?|valley|region|lake)\b)?"
+)
+ISIS_NAMES_RE = re.compile(
+    r"Islamic State of Iraq and (?:Syria|the Levant|al-Sham)|ISIS|ISIL|Daesh|Islamic State", re.I
+)
+DATELINE_PLACE_RE = re.compile(r"^\s*(?:\(|[–—-]|,\s*(?:Kurdistan Region|Iraq|Syria|Fla\.))")
+NOT_PLACES = set(
+    "iraq syria coalition government kurdish iraqi syrian us the near strikes islamic state security forces army "
+    "american turkish russian operation".split()
+)
+
+
+def country_in(text: str) -> set[str]:
+    """Countries named in `text`, ignoring the ones inside ISIS's names ("Islamic State of Iraq and Syria")."""
+    text = ISIS_NAMES_RE.sub(" ", text)
+    return {places.COUNTRIES[m.group(1).lower()] for m in re.finditer(r"\b(Iraq|Syria)(?:['’]s|n)?\b", text)}
+
+
+def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
+    """Named places in a clause: gazetteer n-grams of capitalised phrases (longest first), plus "Near X"
+    anchors that the gazetteer does not know. Provinces, datelines and all-capital words are skipped."""
+    gaz = places.gazetteer()
+    found = []
+    province_spans = [(m.start(), m.end()) for m in PROVINCE_RE.finditer(text)]
+    masked = ISIS_NAMES_RE.sub(lambda x: "x" * len(x.group()), text)
+    for m in CAPITALISED_RE.finditer(masked):
+        if any(a <= m.start() < b for a, b in province_spans):
+            continue
+        words = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                start = m.start() + words[i].start()
+                name = text[start : m.start() + words[j - 1].end()].rstrip(",.;:’'")
+                dateline = start <= 1 and DATELINE_PLACE_RE.match(text[start + len(name) :])
+                if places.fold(name) in NOT_PLACES or name.isupper() or not name[:1].isupper() or dateline:
+                    continue
+                hit = gaz.lookup(name)
+                if hit:
+                    found.append((start, start + len(name), name, hit))
+                    i = j - 1
+                    break
+            i += 1
+    for m in NEAR_ANCHOR_RE.finditer(text):
+        name = m["name"].rstrip(",.;:’'")
+        known = any(s <= m.start("name") < e for s, e, _, _ in found)
+        if (
+            not known
+            and places.fold(name) not in NOT_PLACES
+            and not ISIS_NAMES_RE.search(name)
+            and not country_in(name)
+        ):
+            found.append((m.start("name"), m.start("name") + len(name), name, None))
+    anchors = {rel.start("anchor") for rel in RELATIVE_RE.finditer(text)}
+    if len(found) > 1:
+        found = [f for f in found if f[0] not in anchors] or found
+    return sorted(found)
+
+
+def province(clause: str) -> str | None:
+    """The admin1 a clause names: "Kirkuk province", or a bare governorate name that is no town ("in Anbar")."""
+    m = PROVINCE_RE.search(clause)
+    if m:
+        return places.gazetteer().admin1_name(m["name"])
+    for m in CAPITALISED_RE.finditer(clause):
+        name = places.gazetteer().admin1_name(m.group())
+        if name and not places.gazetteer().lookup(m.group()):
+            return name
+    return None
+
+
+def no_place(country: str | None) -> dict:
+    """Place fields of a report that names no place (a country total, a zero day)."""
+    return {"place": None, "place_normalised": None, "country": country, "admin1": None, "lat": None, "lon": None,
+            "geo_precision": None}  # fmt: skip
+
+
+def place_fields(found: list, clause: str, country: str | None) -> tuple[dict, list[str]]:
+    """Place fields for the places given to one mention; several places → a multi-place report (place null,
+    the names in `places`). A region gives way to a more precise place in the same clause."""
+    admin1 = province(clause)
+    country = country or (places.gazetteer().admin1_country(admin1) if admin1 else None)
+    base = {**no_place(country), "admin1": admin1, "geo_precision": 3 if admin1 else None}
+    found = [f for f in found if not f[3] or f[3].kind != "region"] or found
+    names = list(dict.fromkeys(name for _, _, name, _ in found))
+    if len(names) != 1:
+        return base, names
+    start, _, name, _ = found[0]
+    near = re.search(r"\b(?:near|around|outside|close to|of)\s+(?:the\s+(?:\w+\s+)?of\s+)?$", clause[:start], re.I)
+    resolved = places.resolve(name, country, near=bool(near))
+    resolved["country"] = country or resolved["country"]
+    resolved["admin1"] = admin1 or resolved["admin1"]
+    return resolved, []
+
+
+def assign_places(found: list, positions: list[int], clause: str) -> list[list]:
+    """Give each place to one mention: "Near X, N strikes" to the mention right after it, else to the mention
+    before it, else to the first one."""
+    out: list[list] = [[] for _ in positions]
+    for item in found:
+        start, end = item[0], item[1]
+        gap = r"[,\s“\"]*(?:(?:Iraq|Syria),[\s“\"]*)?(?:a|an|the)?\s*"
+        after = [i for i, p in enumerate(positions) if 0 <= p - end <= 16 and re.fullmatch(gap, clause[end:p] + " ")]
+        before = [i for i, p in enumerate(positions) if p < start]
+        out[after[0] if after else before[-1] if before else 0].append(item)
+    return out

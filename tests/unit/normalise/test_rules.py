@@ -1,0 +1,170 @@
+"""One rule per row, on short sentences written for these tests in the style of the releases and the press."""
+
+import datetime as dt
+
+import pytest
+
+from pressroom.normalise import analyse
+
+WED = dt.date(2020, 3, 11)
+
+
+def summary(text, published=WED):
+    return [
+        (
+            r["date_start"],
+            r["date_end"],
+            r["country"],
+            r["place"],
+            r["admin1"],
+            r["strikes"]["low"],
+            r["strikes"]["best"],
+            r["scope"],
+            r["actor"],
+        )
+        for r in analyse(text, published=published)["strike_reports"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Coalition jets struck ISIS positions in the Makhmour area on Monday and Tuesday.",
+            [("2020-03-09", "2020-03-10", "IQ", "Makhmour", None, 1, None, "event", "coalition")],
+            id="weekday-range",
+        ),
+        pytest.param(
+            "U.S. and partner aircraft conducted 13 airstrikes in Syria yesterday and today.",
+            [("2020-03-10", "2020-03-11", "SY", None, None, 13, 13, "event", "coalition")],
+            id="yesterday-and-today",
+        ),
+        pytest.param(
+            "A coalition airstrike in Anbar destroyed an ISIS weapons cache on March 3.",
+            [("2020-03-03", "2020-03-03", "IQ", None, "Anbar", 1, 1, "event", "coalition")],
+            id="bare-governorate-gives-admin1-and-country",
+        ),
+        pytest.param(
+            "Coalition aircraft conducted several airstrikes on ISIS caves in the Qara Chokh mountains southeast "
+            "of Makhmour on Tuesday.",
+            [("2020-03-10", "2020-03-10", "IQ", "Qara Chokh", None, 3, None, "event", "coalition")],
+            id="relative-anchor-is-not-the-place",
+        ),
+        pytest.param(
+            "There were also strikes near Baiji, Fallujah and Ramadi on Tuesday.",
+            [("2020-03-10", "2020-03-10", "IQ", None, None, 3, None, "event", "coalition")],
+            id="listed-places-without-counts",
+        ),
+        pytest.param(
+            "Russian jets conducted at least 30 strikes in Idlib province on Tuesday. Turkish jets struck "
+            "Kurdish militia positions near Afrin.",
+            [
+                ("2020-03-10", "2020-03-10", "SY", None, "Idlib", 30, None, "event", "other"),
+                ("2020-03-10", "2020-03-10", "SY", "Afrin", "Aleppo", 1, None, "event", "other"),
+            ],
+            id="other-actors-are-not-merged-across-actors",
+        ),
+        pytest.param(
+            "Iraqi F-16s conducted three airstrikes against ISIS hideouts in the Hamrin mountains on Monday.",
+            [("2020-03-09", "2020-03-09", "IQ", "Hamrin mountains", None, 3, 3, "event", "other")],
+            id="iraqi-only-strikes",
+        ),
+        pytest.param(
+            "ISIS militants attacked a checkpoint on Monday. The group later launched a drone strike on "
+            "an Iraqi army checkpoint.",
+            [],
+            id="isis-drone-strike-is-an-attack",
+        ),
+        pytest.param("An ISIS suicide bomber struck a market in Baghdad on Thursday.", [], id="suicide-bombing"),
+        pytest.param(
+            "The coalition has conducted more than 34,000 strikes against ISIS.",
+            [(None, None, None, None, None, 34001, None, "aggregate", "coalition")],
+            id="large-figure-is-aggregate",
+        ),
+        pytest.param(
+            "Since Aug. 8, U.S. Central Command has conducted a total of 89 airstrikes across Iraq. Of these 89 "
+            "strikes, 57 have been in support of Iraqi forces near the Mosul Dam.",
+            [
+                (None, None, "IQ", None, None, 89, 89, "aggregate", "coalition"),
+                (None, None, "IQ", "Mosul Dam", None, 57, 57, "aggregate", "coalition"),
+            ],
+            id="subset-of-an-aggregate",
+        ),
+        pytest.param(
+            "The coalition has been conducting airstrikes against ISIS since 2014.",
+            [],
+            id="campaign-statement-without-figure",
+        ),
+        pytest.param(
+            "Col. Myles B. Caggins III said the strikes killed 20 fighters.",
+            [],
+            id="definite-mention-without-facts-refers-back",
+        ),
+        pytest.param(
+            "-- Near Mosul, a dozen strikes engaged three ISIS tactical units.",
+            [(None, None, "IQ", "Mosul", "Nineveh", 12, 12, "event", "coalition")],
+            id="release-line-without-coalition-word",
+        ),
+        pytest.param(
+            "Other Recent Strikes\n-- On Sept. 28, near Al Qaim, Iraq, a strike destroyed an ISIS staging area.",
+            [("2017-09-28", "2017-09-28", "IQ", "Al Qaim", "Anbar", 1, 1, "backfill", "coalition")],
+            id="other-recent-strikes-is-backfill",
+        ),
+        pytest.param(
+            "The U.S.-led coalition carried out 22 air strikes in Iraq and Syria on Sunday. In Iraq, 17 strikes "
+            "near Mosul, Ramadi and Kirkuk hit tactical units. In Syria, five strikes near Raqqa destroyed "
+            "buildings.",
+            [
+                ("2020-03-08", "2020-03-08", "IQ", None, None, 17, 17, "event", "coalition"),
+                ("2020-03-08", "2020-03-08", "SY", "Raqqa", "Raqqa", 5, 5, "event", "coalition"),
+            ],
+            id="two-country-total-is-a-headline",
+        ),
+        pytest.param(
+            "U.S. warplanes have launched 20 airstrikes on ISIS targets near the Syrian town of Kobani over the past "
+            "24 hours.",
+            [("2020-03-10", "2020-03-11", "SY", "Kobani", "Aleppo", 20, 20, "event", "coalition")],
+            id="past-24-hours",
+        ),
+        pytest.param(
+            "In a statement, the coalition said Tuesday's strike near Qaim killed an ISIS financier.",
+            [("2020-03-10", "2020-03-10", "IQ", "Qaim", "Anbar", 1, 1, "event", "coalition")],
+            id="possessive-weekday-strike",
+        ),
+        pytest.param(
+            "Coalition military forces conducted 12 strikes consisting of 16 engagements in Iraq and Syria, officials "
+            "reported today. Ten strikes were in Syria and two in Iraq.",
+            [
+                (None, None, "SY", None, None, 10, 10, "event", "coalition"),
+                (None, None, "IQ", None, None, 2, 2, "event", "coalition"),
+            ],
+            id="reported-today-is-no-strike-date",
+        ),
+        pytest.param(
+            "Then there are Stormtroopers, many of whom die in a single strike.", [], id="no-military-context"
+        ),
+        pytest.param(
+            "A US Chinook helicopter was shot down and destroyed last night near Ramadi, militants claimed.",
+            [],
+            id="aircraft-that-is-hit-is-no-strike",
+        ),
+    ],
+)
+def test_rule(text, expected):
+    published = dt.date(2017, 10, 1) if "Sept. 28" in text else WED
+    assert summary(text, published) == expected
+
+
+def test_weekday_without_publication_date_stays_null():
+    [r] = analyse("Coalition aircraft conducted two airstrikes near Rutbah on Friday.")["strike_reports"]
+    assert (r["date_start"], r["date_precision"], r["strikes"]["best"]) == (None, None, 2)
+
+
+def test_year_less_date_uses_unspecified_year():
+    [r] = analyse("Coalition forces conducted four strikes near Hajin on Dec. 16.")["strike_reports"]
+    assert (r["date_start"], r["date_end"]) == ("XXXX-12-16", "XXXX-12-16")
+
+
+def test_multi_place_report_lists_its_places():
+    [r] = analyse("There were also strikes near Baiji, Fallujah and Ramadi.", published=WED)["strike_reports"]
+    assert r["places"] == ["Baiji", "Fallujah", "Ramadi"]
