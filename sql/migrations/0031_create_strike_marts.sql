@@ -243,6 +243,7 @@ select
 from flagged as f;
 create unique index incidents_key on mart.incidents (incident_key);
 create index incidents_day_idx on mart.incidents (day);
+create index incidents_admin1_idx on mart.incidents (admin1, day);
 create index incidents_conflicting_idx on mart.incidents (day) where conflicting;
 comment on materialized view mart.incidents is 'Grain: one incident = coalition strikes on one day at one place (or province) in one country, linking every current document that reports them as events (back-fills excluded); each document''s figures side by side in figures, disagreements flagged.';
 comment on column mart.incidents.incident_key is 'Unique key: day|country|place (or province).';

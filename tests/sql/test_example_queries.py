@@ -4,18 +4,14 @@ The queries are read from the document (```sql blocks starting with `-- example:
 this test cannot drift: a new example without expected rows here fails, as does a removed one.
 """
 
-import re
 from contextlib import closing
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from pressroom import db
+from pressroom.warehouse.examples import example_queries
 from support.sample_warehouse import sample_warehouse
-
-DOC = Path(__file__).resolve().parents[2] / "docs" / "analysts.md"
-EXAMPLE = re.compile(r"```sql\n-- example: (\w+)\n(.*?)```", re.S)
 
 JUNE_20 = date(2020, 6, 20)
 CAGGINS = (JUNE_20, "Col.", "Myles B. Caggins III", "CJTF-OIR")
@@ -57,24 +53,20 @@ EXPECTED = {
 }
 
 
-
 @pytest.fixture(scope="module")
 def sample_dsn(pg_server, tmp_path_factory):
     with sample_warehouse(pg_server, tmp_path_factory.mktemp("sample")) as dsn:
         yield dsn
 
-def examples() -> dict[str, str]:
-    return dict(EXAMPLE.findall(DOC.read_text(encoding="utf-8")))
-
 
 def test_the_doc_has_ten_examples_each_with_expected_rows():
-    assert len(examples()) == 10
-    assert set(examples()) == set(EXPECTED)
+    assert len(example_queries()) == 10
+    assert set(example_queries()) == set(EXPECTED)
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_example_query_returns_expected_rows(sample_dsn, name):
     with closing(db.connect(sample_dsn)) as conn, conn, conn.cursor() as cur:
         cur.execute("set local role pressroom_analyst")  # what analysts run as: mart only
-        cur.execute(examples()[name])
+        cur.execute(example_queries()[name])
         assert cur.fetchall() == EXPECTED[name]

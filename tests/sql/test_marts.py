@@ -17,6 +17,7 @@ def sample_dsn(pg_server, tmp_path_factory):
     with sample_warehouse(pg_server, tmp_path_factory.mktemp("sample")) as dsn:
         yield dsn
 
+
 def rows(dsn: str, sql: str, params=()) -> list[tuple]:
     with closing(db.connect(dsn)) as conn, conn, conn.cursor() as cur:
         cur.execute(sql, params)

@@ -47,10 +47,11 @@ MONTHS = {
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-_MONTH = (
-    r"(?P<{0}>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
+MONTH = (  # a month name as releases and the press write it: "Dec.", "Sept.", "July", "December"
+    r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_MONTH = "(?P<{0}>" + MONTH + ")"
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
 RANGE_RE = re.compile(
     rf"\b{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR.format('y1')}\s*(?:-|–|to|and|through|until)\s*"

@@ -1,11 +1,12 @@
 """Spokespeople and officials quoted for the coalition (and designated spokespeople of partners).
 
-Three constructions are recognised:
+Two constructions are recognised:
 - role before name: "Coalition Spokesperson Col. Myles B. Caggins III", "SDF spokesman Kino Gabriel",
-  "Defense Secretary Ash Carter", "CJTF-OIR Commander Lt. Gen. Paul Funk II" (a commander needs a rank here);
+  "Defense Secretary Ash Carter", "CJTF-OIR Commander Lt. Gen. Paul Funk II";
 - name before role: "Army Col. Myles B. Caggins III, a coalition military spokesman",
   "Maj. Gen. Eric Hill, commanding general of the coalition's special operations joint task force".
-Designated spokespeople are kept whoever they speak for; commanders only when their role names the coalition
+Designated spokespeople are kept whoever they speak for; commanders, envoys and directors only when their role
+names the coalition
 (local Peshmerga or Iraqi army commanders who brief the press are not spokespeople). Ranks are normalised
 ("Colonel" → "Col.", "UK Major General" → "Maj. Gen."); names are kept as written, without rank.
 
@@ -30,22 +31,20 @@ RANKS = {
 _RANK = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(RANKS, key=len, reverse=True))
 _SERVICE = r"(?:(?:U\.S\.|US|UK|British|French|Australian|Canadian|Army|Air Force|Navy|Marine(?: Corps)?)\s+)*"
 RANK_RE = rf"(?:{_SERVICE}(?P<rank>(?i:{_RANK}))\s+)?"
-NAME_RE = r"(?P<name>[A-Z][a-z]+(?: [A-Z]\.)?(?: (?:al-|bin )?[A-Z][a-z'’-]+){1,2}(?: (?:III|II|IV|Jr\.|Sr\.))?)"
+_WORD = r"[A-Z]['’]?[a-z]+(?:[A-Z][a-z]+)?"  # Caggins, McGurk, O'Brien
+NAME_RE = rf"(?P<name>{_WORD}(?: [A-Z]\.)?(?: (?:al-|bin )?{_WORD}(?:-{_WORD})?){{1,2}}(?: (?:III|II|IV|Jr\.|Sr\.))?)"
 SPOKES = r"(?i:spokes(?:man|woman|person)|press secretary|press officer|Defense Secretary|Secretary of Defense)"
 # Capitalised words that open a sentence rather than a role ("While White House press secretary …").
 _NOT_ROLE = r"(?:While|And|But|The|A|An|As|When|Said|In|On|At|Meanwhile|However|According|Former|Then)\b"
+# Officials other than spokespeople count only when their role names the coalition (COALITION_ROLE).
+OFFICIAL = r"(?i:(?:deputy )?commander|commanding general|(?:special )?(?:presidential )?envoy|director)"
 ROLE_FIRST_RE = re.compile(
-    rf"(?P<role>(?:(?!{_NOT_ROLE})(?:[A-Z][\w-]*|coalition|military|chief|official|deputy|principal)\s+){{0,3}}"
-    rf"{SPOKES})\s+{RANK_RE}{NAME_RE}"
-)
-COMMANDER_FIRST_RE = re.compile(
-    r"(?P<role>(?:CJTF-OIR|Coalition|coalition|Operation Inherent Resolve|OIR|CENTCOM|U\.S\. Central Command|"
-    r"Combined Joint Task Force)(?:['’]s)?\s+(?:deputy\s+)?[Cc]ommander)\s+"
-    rf"{_SERVICE}(?P<rank>(?i:{_RANK}))\s+{NAME_RE}"
+    rf"(?P<role>(?:(?!{_NOT_ROLE})(?:[A-Z][\w-]*(?:['’]s)?|coalition|military|chief|official|deputy|principal)\s+)"
+    rf"{{0,4}}(?:{SPOKES}|{OFFICIAL}))\s+{RANK_RE}{NAME_RE}"
 )
 NAME_FIRST_RE = re.compile(
     rf"{RANK_RE}{NAME_RE},\s+(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?[^,.;“\"]{{0,40}}?"
-    rf"(?:{SPOKES}|commander|commanding general|deputy commander)[^,.;“\"]{{0,70}}?)(?=[,.;“\"]|\s+said|\s+told|$)"
+    rf"(?:{SPOKES}|{OFFICIAL})[^,.;“\"]{{0,70}}?)(?=[,.;“\"]|\s+said|\s+told|$)"
 )
 COALITION_ROLE = re.compile(r"coalition|CJTF|Inherent Resolve|Joint Task Force|OIR|CENTCOM|Central Command", re.I)
 EXCLUDED_ROLE = re.compile(r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|reporter|activist|sheikh", re.I)
@@ -53,6 +52,7 @@ ORGANISATIONS = [
     ("SDF", re.compile(r"\bSDF\b|Syrian Democratic Forces")),
     ("DoD", re.compile(r"Defense Secretary|Secretary of Defense|Pentagon", re.I)),
     ("CENTCOM", re.compile(r"CENTCOM|Central Command", re.I)),
+    ("Global Coalition", re.compile(r"Global Coalition", re.I)),
     ("CJTF-OIR", COALITION_ROLE),
     ("Iraqi military", re.compile(r"Iraq['’]s|Iraqi", re.I)),
     ("White House", re.compile(r"White House")),
@@ -107,7 +107,7 @@ def _accepted(role: str) -> bool:
 def extract(text: str) -> list[dict]:
     """Spokespeople of one document, one per person, with the quotes attributed to them."""
     people: dict[str, dict] = {}
-    for regex in (ROLE_FIRST_RE, COMMANDER_FIRST_RE, NAME_FIRST_RE):
+    for regex in (ROLE_FIRST_RE, NAME_FIRST_RE):
         for m in regex.finditer(text):
             role = m["role"]
             if not _accepted(role) or re.match(r"(?:The|A|An|In|On|He|She)\b", m["name"]):

@@ -28,7 +28,7 @@ from .coreference import Mention, resolve
 from .text import Span, clauses, sentences
 
 NOUN = r"(?:air[- ]?strikes?|strikes?)"
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = dates.MONTH
 _MONTHDAY = rf"{_MONTH} \d{{1,2}}"
 MODIFIER = (
     r"(?:more|additional|other|separate|precision|coalition|U\.S\.|US|American|allied|new|further|combined|"
@@ -185,6 +185,8 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     aggregate = bool(AGGREGATE_RE.search(body)) or (count["low"] or 0) >= AGGREGATE_MIN
     if aggregate and kind not in ("counted", "subset"):
         return None  # "has been conducting airstrikes since 2014"
+    if aggregate and not fields["place"] and not locations.country_in(body):
+        fields = {**fields, "country": None}  # a campaign total names its country itself, or covers both
     if listed and kind != "counted":
         count = numbers.at_least(max(len(listed), count["low"] or 0))  # one strike per listed place at least
     engagements = numbers.interval(m, "e") if kind == "counted" else None

@@ -130,8 +130,9 @@ def render(data: ReportData) -> str:
     body = [
         "<h1>pressroom: coalition strikes on ISIS</h1>",
         f'<p class="meta">Generated {data.generated_at:%Y-%m-%d %H:%M} UTC from the warehouse marts. '
-        "Counts are lower bounds (stated counts where given); back-filled and cumulative figures are not "
-        "added to daily counts.</p>",
+        "Counts are lower bounds (stated counts where given), summed over sources: a strike reported by a "
+        "release and a news article counts twice here (mart.incidents de-duplicates). Back-filled and "
+        "cumulative figures are not added to daily counts.</p>",
         '<div class="cards">' + "".join(
             f'<div class="card"><b>{escape(str(v if v is not None else "–"))}</b>{label}</div>'
             for label, v in (("documents", documents), ("sources", sources), ("strike reports", events),

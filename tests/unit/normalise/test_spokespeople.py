@@ -37,6 +37,14 @@ from pressroom.normalise import spokespeople
             "CJTF-OIR Commander",
             "CJTF-OIR",
         ),
+        ("coalition commander Lt. Gen. Pat White said", "Pat White", "Lt. Gen.", "coalition commander", "CJTF-OIR"),
+        (
+            "said Brett McGurk, the Special Presidential Envoy for the Global Coalition to Defeat ISIS.",
+            "Brett McGurk",
+            None,
+            "Special Presidential Envoy for the Global Coalition to Defeat ISIS",
+            "Global Coalition",
+        ),
         (
             "While White House press secretary Stephanie Grisham said",
             "Stephanie Grisham",
