@@ -22,14 +22,18 @@ def real_pages() -> list[tuple[str, bytes]]:
     if not ZYTE_HTML.is_dir():
         raise SystemExit(f"benchmark corpus not found: {ZYTE_HTML} (the shared Zyte pages)")
     pages = [(p.name.split(".")[0][:16], gzip.decompress(p.read_bytes())) for p in sorted(ZYTE_HTML.glob("*.gz"))]
-    pages += [(p.stem, p.read_bytes()) for p in sorted(BUNDLE.glob("*.html"))]
-    return pages
+    return pages + bundle_pages()
 
 
-def varied_pages(count: int) -> dict[str, bytes]:
-    """`count` distinct pages {path: body}: the real pages in turn, each copy under its own URL and with a
-    marker comment, so every copy is a new snapshot (its own sha256) like a distinct article."""
-    base = real_pages()
+def bundle_pages() -> list[tuple[str, bytes]]:
+    """(name, body) of the bundled OIR press releases: the strike-report-rich pages the project targets."""
+    return [(p.stem, p.read_bytes()) for p in sorted(BUNDLE.glob("*.html"))]
+
+
+def varied_pages(count: int, base: list[tuple[str, bytes]] | None = None) -> dict[str, bytes]:
+    """`count` distinct pages {path: body}: the `base` pages (default: all real pages) in turn, each copy
+    under its own URL and with a marker comment, so that every copy is a new snapshot (its own sha256)."""
+    base = base or real_pages()
     pages = {}
     for n in range(count):
         name, body = base[n % len(base)]

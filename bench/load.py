@@ -1,8 +1,9 @@
 """Load throughput: rows/s of the load task (`pipeline.load_documents`: core.analyses → fact tables)
 against a raw `COPY FROM STDIN` of exactly the rows it wrote (goal: loader >= 0.9 x COPY).
 
-Seeding stores N distinct document versions with their analyses through the warehouse module (the
-extract and normalise tasks' writes); only the load is timed. fsync is on, as on a real server.
+Seeding stores N distinct document versions of the bundled OIR releases (what the project loads: a handful
+of strike reports each) with their analyses, through the warehouse module; only the load is timed. fsync is
+on, as on a real server.
 Usage: python -m bench.load [--documents 2000]
 """
 
@@ -15,7 +16,7 @@ import time
 from contextlib import closing
 from datetime import UTC, date, datetime
 
-from bench.corpus import varied_pages
+from bench.corpus import bundle_pages, varied_pages
 from bench.report import publish, table
 from bench.warehouse import server_version, throwaway_warehouse
 from pressroom import db, load, pipeline
@@ -31,7 +32,7 @@ def seed(dsn: str, documents: int) -> list[int]:
     analysed: dict[bytes, tuple] = {}  # the normaliser runs once per distinct real page
     ids = []
     with closing(db.connect(dsn)) as conn:
-        for path, body in varied_pages(documents).items():
+        for path, body in varied_pages(documents, bundle_pages()).items():
             url = f"http://bench.local{path}"
             real = body.rsplit(b"\n<!-- pressroom bench page", 1)[0]
             if real not in analysed:
@@ -83,7 +84,7 @@ def timed_load(dsn: str, ids: list[int]) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--documents", type=int, default=3000)
     args = parser.parse_args(argv)
     with throwaway_warehouse() as dsn:
         ids = seed(dsn, args.documents)
@@ -106,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
         ["pressroom loader, synchronous_commit=off", f"{async_s:.2f}", f"{rows / async_s:,.0f}",
          f"{copy_s / async_s:.2f}"],
     ]
-    body = f"""{len(ids)} document versions (the corpus pages under distinct URLs) with their stored analyses;
+    body = f"""{len(ids)} document versions (the bundled OIR releases under distinct URLs) with stored analyses;
 {rows:,} fact rows ({", ".join(FACT_TABLES)}). PostgreSQL {version}, embedded, fsync on.
 
 {table(["writer", "seconds", "rows/s", "ratio to COPY (goal >= 0.9)"], result_rows)}

@@ -26,6 +26,8 @@ from .warehouse import migrated_database, throwaway_warehouse
 
 log = logging.getLogger(__name__)
 
+GOAL_MS = 100
+
 SOURCES = ["centcom_releases", "oir_releases", "dod_releases", "centcom_archive", "oir_archive",
            "dod_archive", "rudaw_news", "kurdistan24_news"]
 # (place as written, canonical, admin1, country, lat, lon): a few without coordinates (unknown places).
@@ -146,7 +148,7 @@ select d.id, p.id, p.name, p.rank, 'Spokesperson', p.organisation,
                                          'start', 10, 'end', 40)),
     p.name, 0, 10, 'bench'
 from bench_docs as d
-join core.spokespeople as p on p.id = (select min(id) from core.spokespeople) + d.id %% %(n_people)s
+join core.spokespeople as p on p.id = (select min(id) from core.spokespeople) + (d.id / 10) %% %(n_people)s
 where d.id %% 10 = 3;
 
 insert into core.findings (document_id, check_name, severity, detail, normaliser_version)
@@ -196,9 +198,10 @@ def generate(dsn: str, documents: int) -> dict[str, float]:
     return timings
 
 
-def measure(dsn: str, runs: int) -> list[list[object]]:
-    """[name, p50 ms, p95 ms, rows, plan summary] per example query, from EXPLAIN ANALYZE execution times."""
-    results = []
+def measure(dsn: str, runs: int) -> tuple[list[list[object]], dict[str, str]]:
+    """[name, p50 ms, p95 ms, rows, plan summary] per example query, from EXPLAIN ANALYZE execution times, and
+    the full text plan of each query whose p95 misses the goal."""
+    results, slow_plans = [], {}
     with closing(db.connect(dsn)) as conn, conn.cursor() as cur:
         for name, sql in example_queries().items():
             times = []
@@ -206,12 +209,15 @@ def measure(dsn: str, runs: int) -> list[list[object]]:
                 cur.execute("explain (analyze, format json) " + sql)
                 plan = cur.fetchone()[0][0]
                 times.append(plan["Execution Time"])
-            conn.rollback()
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
             results.append([name, f"{statistics.median(times):.1f}", f"{p95:.1f}", plan["Plan"].get("Actual Rows"),
                             scans(plan["Plan"])])
-    return results
+            if p95 > GOAL_MS:
+                cur.execute("explain (analyze, buffers) " + sql)
+                slow_plans[name] = "\n".join(row[0] for row in cur.fetchall())
+            conn.rollback()
+    return results, slow_plans
 
 
 def scans(node: dict) -> str:
@@ -246,14 +252,15 @@ def main() -> None:
     with server as dsn:
         timings = generate(dsn, args.documents)
         sizes = counts(dsn)
-        results = measure(dsn, args.runs)
+        results, slow_plans = measure(dsn, args.runs)
     body = "\n".join([
         f"{args.documents:,} generated documents ({', '.join(f'{k} {v:,}' for k, v in sizes.items())}); "
         f"generated in {timings['generate']:.0f} s, marts refreshed in {timings['refresh marts']:.0f} s.",
         f"Each example query of docs/analysts.md ran {args.runs} times under EXPLAIN ANALYZE (execution time, "
-        "warm cache). Goal: p95 under 100 ms.",
+        f"warm cache). Goal: p95 under {GOAL_MS} ms.",
         "",
         table(["query", "p50 ms", "p95 ms", "rows", "scans"], results),
+        *(f"\nPlan of `{name}` (over the goal):\n\n```\n{plan}\n```" for name, plan in slow_plans.items()),
     ])
     publish("warehouse-queries", "Warehouse queries", f"python -m bench.warehouse_queries --documents "
             f"{args.documents} --runs {args.runs}", body)

@@ -1,19 +1,24 @@
-"""Replace a document version's facts with its stored analysis, in one transaction.
+"""Replace document versions' facts with their stored analyses: one transaction per batch of documents.
 
-Set-based: the analysis JSON already sits in core.analyses, so the fact rows are produced by SQL
-(`jsonb_to_recordset`), not row by row from Python. Re-loading the same analysis yields the same rows.
+Set-based: the analysis JSON already sits in core.analyses, so strike reports and findings are produced by SQL
+(`jsonb_array_elements`). Spokespeople need Python's canonical_key(), so their rows are COPY'd into a temporary
+staging table and merged into the registry and the mentions with two set-based statements. Re-loading the
+same analyses yields the same rows (natural keys: document version + rule + evidence offsets).
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import logging
 
 log = logging.getLogger(__name__)
 
 DELETE_FACTS = """
-delete from core.strike_reports where document_id = %(doc)s;
-delete from core.spokesperson_mentions where document_id = %(doc)s;
-delete from core.findings where document_id = %(doc)s;
+delete from core.strike_reports where document_id = any(%(docs)s);
+delete from core.spokesperson_mentions where document_id = any(%(docs)s);
+delete from core.findings where document_id = any(%(docs)s);
 """
 
 INSERT_REPORTS = """
@@ -33,7 +38,7 @@ select
               'targets', 'evidence'],
     a.normaliser_version
 from core.analyses as a, jsonb_array_elements(a.result->'strike_reports') as r
-where a.document_id = %(doc)s
+where a.document_id = any(%(docs)s)
 on conflict do nothing
 """
 
@@ -43,57 +48,102 @@ insert into core.findings (document_id, check_name, severity, detail, evidence_t
 select a.document_id, f->>'check', coalesce(f->>'severity', 'warning'), coalesce(f->>'detail', ''),
     f->'evidence'->>'text', (f->'evidence'->>'start')::int, (f->'evidence'->>'end')::int, a.normaliser_version
 from core.analyses as a, jsonb_array_elements(coalesce(a.result->'findings', '[]')) as f
-where a.document_id = %(doc)s
+where a.document_id = any(%(docs)s)
 """
 
-UPSERT_PERSON = """
-insert into core.spokespeople (canonical_key, name, rank, organisation) values (%s, %s, %s, %s)
+CREATE_STAGING = """
+create temporary table staging_mentions (
+    seq integer not null,
+    document_id bigint not null,
+    canonical_key text not null,
+    name text not null,
+    rank text,
+    role text,
+    organisation text,
+    quotes jsonb not null,
+    evidence_text text not null,
+    evidence_start integer not null,
+    evidence_end integer not null
+) on commit drop
+"""
+STAGING_COLUMNS = ("seq", "document_id", "canonical_key", "name", "rank", "role", "organisation", "quotes",
+                   "evidence_text", "evidence_start", "evidence_end")
+
+# One registry row per key: the fullest name; rank and organisation of the latest mention that states them.
+MERGE_PEOPLE = """
+with incoming as (
+    select
+        s.canonical_key,
+        (array_agg(s.name order by length(s.name) desc, s.seq))[1] as name,
+        (array_agg(s.rank order by s.seq desc) filter (where s.rank is not null))[1] as rank,
+        (array_agg(s.organisation order by s.seq desc) filter (where s.organisation is not null))[1]
+            as organisation
+    from staging_mentions as s
+    group by s.canonical_key
+)
+insert into core.spokespeople (canonical_key, name, rank, organisation)
+select i.canonical_key, i.name, i.rank, i.organisation
+from incoming as i
 on conflict (canonical_key) do update set
     name = case when length(excluded.name) > length(core.spokespeople.name) then excluded.name
                 else core.spokespeople.name end,
     rank = coalesce(excluded.rank, core.spokespeople.rank),
     organisation = coalesce(excluded.organisation, core.spokespeople.organisation)
-returning id
 """
 
-INSERT_MENTION = """
+INSERT_MENTIONS = """
 insert into core.spokesperson_mentions (document_id, spokesperson_id, name, rank, role, organisation, quotes,
     evidence_text, evidence_start, evidence_end, normaliser_version)
-values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+select s.document_id, p.id, s.name, s.rank, s.role, s.organisation, s.quotes, s.evidence_text, s.evidence_start,
+    s.evidence_end, a.normaliser_version
+from staging_mentions as s
+join core.spokespeople as p on p.canonical_key = s.canonical_key
+join core.analyses as a on a.document_id = s.document_id
+order by s.seq
 on conflict do nothing
 """
 
 
-def replace_facts(conn, document_id: int) -> dict[str, int]:
-    """Delete and re-insert the facts of one document version from core.analyses; returns row counts."""
-    import json
-
-    from .normalise.spokespeople import canonical_key
-
-    params = {"doc": document_id}
+def replace_facts_batch(conn, document_ids: list[int]) -> dict[str, int]:
+    """Delete and re-insert the facts of these document versions in one transaction; returns row counts."""
+    params = {"docs": list(document_ids)}
     with conn, conn.cursor() as cur:
-        cur.execute("select result, normaliser_version from core.analyses where document_id = %s", (document_id,))
-        row = cur.fetchone()
-        if row is None:
-            raise LookupError(f"no analysis stored for document {document_id}")
-        result, version = row
+        cur.execute("select document_id, result from core.analyses where document_id = any(%(docs)s)", params)
+        analyses = dict(cur.fetchall())
+        missing = sorted(set(document_ids) - analyses.keys())
+        if missing:
+            raise LookupError(f"no analysis stored for document(s) {missing}")
         cur.execute(DELETE_FACTS, params)
         cur.execute(INSERT_REPORTS, params)
         reports = cur.rowcount
         cur.execute(INSERT_FINDINGS, params)
         findings = cur.rowcount
-        mentions = 0
-        for person in result.get("spokespeople", []):
-            cur.execute(UPSERT_PERSON, (canonical_key(person["name"]), person["name"], person.get("rank"),
-                                        person.get("organisation")))
-            person_id = cur.fetchone()[0]
-            evidence = person["evidence"]
-            cur.execute(INSERT_MENTION, (
-                document_id, person_id, person["name"], person.get("rank"), person.get("role"),
-                person.get("organisation"), json.dumps(person.get("quotes", []), ensure_ascii=False),
-                evidence["text"], evidence["start"], evidence["end"], version,
-            ))
-            mentions += cur.rowcount
-    log.info("document %s: %d strike reports, %d spokesperson mentions, %d findings",
-             document_id, reports, mentions, findings)
+        mentions = _load_mentions(cur, analyses)
+    log.info("%d document(s): %d strike reports, %d spokesperson mentions, %d findings",
+             len(document_ids), reports, mentions, findings)
     return {"strike_reports": reports, "spokesperson_mentions": mentions, "findings": findings}
+
+
+def _load_mentions(cur, analyses: dict[int, dict]) -> int:
+    """COPY the analyses' spokespeople into staging, merge the registry, insert the mentions."""
+    from .normalise.spokespeople import canonical_key
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    seq = 0
+    for document_id in sorted(analyses):
+        for person in analyses[document_id].get("spokespeople", []):
+            evidence = person["evidence"]
+            writer.writerow((seq, document_id, canonical_key(person["name"]), person["name"], person.get("rank"),
+                             person.get("role"), person.get("organisation"),
+                             json.dumps(person.get("quotes", []), ensure_ascii=False),
+                             evidence["text"], evidence["start"], evidence["end"]))
+            seq += 1
+    if not seq:
+        return 0
+    cur.execute(CREATE_STAGING)
+    buffer.seek(0)
+    cur.copy_expert(f"copy staging_mentions ({', '.join(STAGING_COLUMNS)}) from stdin with (format csv)", buffer)
+    cur.execute(MERGE_PEOPLE)
+    cur.execute(INSERT_MENTIONS)
+    return cur.rowcount

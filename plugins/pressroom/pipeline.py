@@ -11,7 +11,7 @@ import logging
 from contextlib import closing
 
 from . import db, load
-from .load_facts import replace_facts
+from .load_facts import replace_facts_batch
 from .models import ExtractionFailure
 
 log = logging.getLogger(__name__)
@@ -89,14 +89,15 @@ def normalise_documents(dsn: str, document_ids: list[int]) -> list[int]:
     return document_ids
 
 
-def load_documents(dsn: str, document_ids: list[int]) -> dict[str, int]:
-    """Replace each document's facts from its stored analysis; returns summed row counts."""
+def load_documents(dsn: str, document_ids: list[int], *, batch_size: int = 500) -> dict[str, int]:
+    """Replace the documents' facts from their stored analyses, one transaction per batch; returns row counts."""
     totals = {"documents": 0, "strike_reports": 0, "spokesperson_mentions": 0, "findings": 0}
     with closing(db.connect(dsn)) as conn:
-        for document_id in document_ids:
-            for key, count in replace_facts(conn, document_id).items():
+        for start in range(0, len(document_ids), batch_size):
+            batch = document_ids[start:start + batch_size]
+            for key, count in replace_facts_batch(conn, batch).items():
                 totals[key] += count
-            totals["documents"] += 1
+            totals["documents"] += len(batch)
     log.info("loaded %s", totals)
     return totals
 

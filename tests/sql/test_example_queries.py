@@ -37,9 +37,7 @@ EXPECTED = {
         (date(2017, 12, 1), "IQ", 3, None), (date(2017, 12, 1), "SY", 16, None)],
     "source_health": [("oir_releases_bundle", 9, 9, 0, 0, True), ("sample_news", 1, 1, 0, 0, True),
                       ("sample_release", 1, 1, 0, 0, True)],
-    "findings_by_source": [
-        ("headline_sum", "oir_releases_bundle", 1, 1), ("unknown_place", "oir_releases_bundle", 5, 4),
-        ("unknown_place", "sample_news", 1, 1), ("unknown_place", "sample_release", 1, 1)],
+    "findings_by_source": [("unknown_place", "sample_news", 1, 1), ("unknown_place", "sample_release", 1, 1)],
     "full_text_fighting_positions_raqqa": [
         (date(2016, 12, 20), "Counter-ISIL Strikes Continue Against Terrorists in Syria, Iraq"),
         (date(2017, 3, 25), "U.S., Coalition Continue Strikes Against ISIS in Syria, Iraq"),
@@ -47,9 +45,9 @@ EXPECTED = {
         (date(2017, 7, 18), "Inherent Resolve Strikes Target ISIS in Syria, Iraq")],
     "fuzzy_place_abu_kamal": [("Ālbū Kamāl", 9, 27, date(2017, 3, 24), date(2018, 7, 28))],
     "spokespeople_by_organisation": [
-        ("CJTF-OIR", "James Jarrard", date(2018, 7, 20), date(2018, 7, 20), 1),
-        ("CJTF-OIR", "Myles B. Caggins III", JUNE_20, JUNE_20, 2),
-        ("SDF", "Kino Gabriel", date(2018, 7, 20), date(2018, 7, 20), 1)],
+        ("CJTF-OIR", "Maj. Gen.", "James Jarrard", date(2018, 7, 20), date(2018, 7, 20), 1, 1),
+        ("CJTF-OIR", "Col.", "Myles B. Caggins III", JUNE_20, JUNE_20, 2, 4),
+        ("SDF", None, "Kino Gabriel", date(2018, 7, 20), date(2018, 7, 20), 1, 1)],
 }
 
 

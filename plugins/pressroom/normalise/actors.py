@@ -1,10 +1,12 @@
 """Who struck: the US-led coalition or another actor — and mentions that are no strike report at all.
 
 `coalition`: CJTF-OIR, Operation Inherent Resolve, CENTCOM, the US-led coalition, U.S. forces and partner air
-forces. `other`: Russian, Syrian-regime, Turkish, Iraqi-only, Iranian or Israeli strikes, unidentified aircraft,
-and U.S. strikes whose target is not ISIS (Iranian commanders, militias). The actor cue nearest before the
-mention decides; then a cue anywhere in the clause; then the document default (coalition when the document
-names other actors only). ISIS striking (or anyone striking Iraqi, Kurdish or coalition forces) is an attack, not a
+forces. `other`: Russian, Syrian-regime, Turkish, Iraqi-only (Iraqi air force, Iraqi Security Forces, "Iraq's
+warplanes", the Security Media Cell), Iranian or Israeli strikes, unidentified aircraft, and U.S. strikes whose
+target is not ISIS (Iranian commanders, militias). The actor cue nearest before the mention decides; then a cue
+anywhere in the clause; then the actor of the latest mention that had a cue ("Iraqi warplanes carried out several
+airstrikes … The strike was the second this year"); then the document default (`other` when the document names
+other actors only). ISIS striking (or anyone striking Iraqi, Kurdish or coalition forces) is an attack, not a
 strike report.
 """
 
@@ -16,7 +18,11 @@ CUES = {
     "russian": r"Russian?|Russia['’]s|Moscow|Kremlin",
     "syrian-regime": r"Syrian (?:regime|government|army|air force|warplanes|jets|helicopters)|regime|Assad",
     "turkish": r"Turkish|Turkey['’]s|Turkey|Ankara",
-    "iraqi": r"Iraqi[- ](?:F-16s?|air force|jets|warplanes|aircraft|helicopters|cross-border|army aviation)",
+    "iraqi": (
+        r"Iraqi[- ](?:F-16s?|air forces?|jets|warplanes|aircraft|helicopters|cross-border|army aviation|"
+        r"Security Forces|counter-terrorism service)|Iraq['’]s (?:warplanes|jets|air force|F-16s?|aircraft)|"
+        r"(?:Iraqi )?Security Media Cell"
+    ),
     "iranian": r"Iranian|Iran['’]s",
     "israeli": r"Israeli|Israel['’]s",
     "unidentified": r"(?:unidentified|unknown) (?:aircraft|warplanes|jets|drones?)",
@@ -65,8 +71,12 @@ def cue(before: str) -> str | None:
     return found[-1].lastgroup.replace("_", "-")
 
 
+# An IED is an attack when it strikes ("an IED attack", "hit by an IED"), not when it is a target
+# ("destroyed three vehicle-borne-IED facilities").
 TERROR_ATTACK = re.compile(
-    r"\bsuicide (?:bomber|attack|bombing)s?\b|\bcar bombs?\b|\broadside bombs?\b|\bIEDs?\b", re.I
+    r"\bsuicide (?:bomber|attack|bombing)s?\b|\bcar bombs?\b|\broadside bombs?\b|"
+    r"\bIEDs?\s+(?:attacks?|blasts?|explosions?|detonat\w*|struck|exploded)|\b(?:by|with) an? IED\b",
+    re.I,
 )
 
 
@@ -82,8 +92,9 @@ def document_default(text: str) -> str:
     return "other" if families and "coalition" not in families else "coalition"
 
 
-def classify(before: str, clause: str, default: str) -> str:
-    """Actor of a strike mention: `before` is the clause text up to the mention, `clause` the whole clause."""
+def explicit(before: str, clause: str) -> str | None:
+    """Actor that the clause itself names for a strike mention (`before` is the clause text up to the mention):
+    the nearest cue before it, else another actor named anywhere in the clause; None without a cue."""
     if NOT_ANTI_ISIS.search(clause):
         return "other"
     family = cue(before)
@@ -92,4 +103,4 @@ def classify(before: str, clause: str, default: str) -> str:
     families = {m.lastgroup for m in CUE_RE.finditer(clause)}
     if families and "coalition" not in families:
         return "other"
-    return default
+    return None

@@ -8,8 +8,11 @@
 - One event told in two nearby sentences (one has the count, the other the place or date) becomes one report.
 - A vague mention that adds nothing (no place, date or province; or the place of a counted report) is dropped.
 - A figure that restates an aggregate, or a part of it ("Of those 68 strikes, 35 …"), is an aggregate too.
-- Headline totals: a place-less count whose country and dates also have per-place reports, or a count that
-  covers both countries, is moved to `headlines` (so that the check can compare the sum).
+- Headline totals: a place-less count whose country and dates also have per-place reports, a count that covers
+  both countries and is broken down by other reports of its dates, or a count shared by listed places ("nine
+  airstrikes near Kisik, Mosul, Sinjar and Tal Afar") whose places have reports of their own, is moved to
+  `headlines` (so that the check can compare the sum). A two-country count without a breakdown ("46 other
+  strikes … in Iraq and Syria on August 18 and 19") stays a report.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
             continue
         prev = kept[-1] if kept else None
         if m.kind == "definite" and (kept or not new_facts(m.fields)):
-            if kept and m.fields["place"] and not prev.fields["place"] and m.fields["scope"] != "aggregate":
+            if kept and tells_where(prev, m):
                 merge(prev.fields, m.fields)
             continue
         if prev and same_event(prev, m):
@@ -56,6 +59,17 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
     reports = [m for m in kept if m.fields["scope"] == "aggregate" or not absorbed(m, kept)]
     totals = [m for m in reports if is_total(m, reports)]
     return [m.fields for m in reports if m not in totals], [m.fields for m in totals if not m.vague]
+
+
+def tells_where(prev: Mention, m: Mention) -> bool:
+    """A definite mention up to two sentences after a place-less report that lists no places names its place."""
+    return (
+        bool(m.fields["place"])
+        and not prev.fields["place"]
+        and not prev.places
+        and m.fields["scope"] != "aggregate"
+        and m.sentence - prev.sentence <= 2
+    )
 
 
 def new_facts(f: dict) -> bool:
@@ -87,11 +101,12 @@ def same_place(a: dict, b: dict) -> bool:
 
 def same_event(prev: Mention, m: Mention) -> bool:
     """`m`, in the same clause or up to two sentences after `prev`, completes it: one of them is vague, neither
-    lists places, at most one of them names a place, and `m` names no other actor."""
+    lists places, they name at most one place, and `m` names no other actor (a cue of the same actor may only
+    complete an exact count that had none)."""
     a, b = prev.fields, m.fields
     return (
         (0 < m.sentence - prev.sentence <= 2 or a["evidence"] == b["evidence"])
-        and (not m.cue or m.cue == prev.cue)
+        and (not m.cue or m.cue == prev.cue or (not prev.cue and not prev.vague and a["actor"] == b["actor"]))
         and not (a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"])
         and (m.vague or prev.vague)
         and a["scope"] == b["scope"] == "event"
@@ -99,7 +114,7 @@ def same_event(prev: Mention, m: Mention) -> bool:
         and not m.places
         and not prev.places
         and compatible(a, b)
-        and not (a["place"] and b["place"])
+        and (not (a["place"] and b["place"]) or same_place(a, b))
     )
 
 
@@ -145,15 +160,26 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
     )
 
 
+def within(o: Mention, listed: list[str]) -> bool:
+    """`o` is at one of the listed places, or lists only some of them."""
+    names = {places.fold(n) for n in listed}
+    if o.places:
+        return {places.fold(n) for n in o.places} < names
+    return places.fold(o.fields["place"] or "") in names
+
+
 def is_total(m: Mention, reports: list[Mention]) -> bool:
     f = m.fields
-    if f["scope"] == "aggregate" or f["place"] or m.places or f["admin1"]:
+    if f["scope"] == "aggregate" or f["place"] or f["admin1"]:
         return False
-    if m.multi_country:
-        return True
+    if m.places:
+        return any(
+            o is not m and o.fields["scope"] == f["scope"] and compatible(o.fields, f) and within(o, m.places)
+            for o in reports
+        )
     return any(
         o is not m
-        and o.fields["place"]
+        and (o.fields["place"] or m.multi_country)
         and o.fields["scope"] == f["scope"]
         and o.fields["actor"] == f["actor"]
         and (not f["country"] or o.fields["country"] == f["country"])

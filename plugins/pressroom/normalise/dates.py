@@ -63,21 +63,28 @@ DAY_RE = re.compile(
 )
 RELATIVE_RE = re.compile(
     r"\b(?P<rel>yesterday and today|yesterday|today|tonight|(?:last|this) (?:night|morning)|"
-    r"(?:in|over|during) the (?:past|last) (?:24 hours|day))\b",
+    r"(?:in|over|during) the (?:past|last) (?:24 hours|24 hrs|day))\b",
     re.IGNORECASE,
 )
 WEEKDAY_RANGE_RE = re.compile(
     rf"\b(?P<wd1>{'|'.join(WEEKDAYS)})\s+(?:and|to|through|until)\s+(?P<wd2>{'|'.join(WEEKDAYS)})\b",
     re.IGNORECASE,
 )
-WEEKDAY_RE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)})(?:’s|'s)?\b", re.IGNORECASE)
-# The weekday or date of an announcement ("said on Saturday", "in a Monday statement"), not of the strikes.
-ANNOUNCE_BEFORE = re.compile(
-    r"(?:said|says|announced|stated|reported|told|tweeted|added|released|statement|release|confirmed)"
-    r"(?:\s+(?:on|in a|in|late|early))*\s*$",
+# "Monday and today", "Sept. 14 and yesterday": from a day to the day before or of publication.
+UNTIL_RELATIVE_RE = re.compile(
+    rf"\b(?:(?P<wd>{'|'.join(WEEKDAYS)})|{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}}))\s+(?:and|to|through|until)\s+"
+    r"(?P<rel>yesterday|today)\b",
     re.IGNORECASE,
 )
-ANNOUNCE_AFTER = re.compile(r"^\s*(?:statement|release|news release|press release|[—–])", re.IGNORECASE)
+WEEKDAY_RE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)})(?:’s|'s)?\b", re.IGNORECASE)
+# The weekday or date of an announcement ("said on Saturday", "in a Monday statement"), not of the strikes.
+ANNOUNCE_BEFORE = re.compile(  # "said on Monday", and the date that glosses it: "said on Monday (October 9)"
+    r"(?:said|says|announced|stated|reported|told|tweeted|added|released|statement|release|confirmed)"
+    r"(?:\s+(?:details|results|information|reporters|journalists))?"
+    rf"(?:\s+(?:on|in a|in|late|early))*\s*(?:(?:{'|'.join(WEEKDAYS)})\s*\(\s*)?$",
+    re.IGNORECASE,
+)
+ANNOUNCE_AFTER = re.compile(r"^\s*(?:statement|release|news release|press release|[—–]|-\s)", re.IGNORECASE)
 DATELINE_RE = re.compile(
     rf"^\s*[A-Z][A-Z .,]{{2,40}}(?:,\s*[A-Z][a-z]+\.)?,\s*{_MONTH.format('m1')}\s+"
     rf"(?P<d1>\d{{1,2}}),\s+(?P<y1>\d{{4}})\s*[—–-]",
@@ -135,6 +142,18 @@ def _is_announcement(text: str, start: int, end: int) -> bool:
     return bool(ANNOUNCE_BEFORE.search(text[max(0, start - 30) : start]) or ANNOUNCE_AFTER.match(text[end:]))
 
 
+def _until_relative(m: re.Match, published: dt.date | None) -> DateRange | None:
+    """ "Monday and today", "Sept. 14 and yesterday" → the range from that day to published (− 1 for yesterday)."""
+    if published is None:
+        return None
+    end = published - dt.timedelta(days=1) if m["rel"].lower() == "yesterday" else published
+    start = weekday_before(m["wd"], end) if m["wd"] else _day(month_number(m["m1"]), int(m["d1"]), None, published)
+    if not isinstance(start, dt.date) or start > end:
+        return None
+    rule = "day-of-week" if m["wd"] else "range"
+    return DateRange(start.isoformat(), end.isoformat(), "range" if start < end else "day", m.start(), m.end(), rule)
+
+
 def find_all(text: str, published: dt.date | None) -> list[DateRange]:
     """Every date expression in `text` that dates an event (not an announcement), resolved, in text order."""
     found: list[DateRange] = []
@@ -145,6 +164,7 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
         start, end = _day(m1, int(m["d1"]), year, published), _day(m2, int(m["d2"]), year, published)
         if start and end:
             found.append(DateRange(_iso(start), _iso(end), "range", m.start(), m.end(), "range"))
+    found += [r for m in UNTIL_RELATIVE_RE.finditer(text) if (r := _until_relative(m, published))]
     for m in DAY_RE.finditer(text):
         if any(r.at <= m.start() < r.until for r in found) or _is_announcement(text, m.start(), m.end()):
             continue
@@ -154,7 +174,8 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
         if day:
             found.append(DateRange(_iso(day), _iso(day), "day", m.start(), m.end(), "month-day"))
     for m in RELATIVE_RE.finditer(text):
-        if _is_announcement(text, m.start(), m.end()):  # "officials reported today"
+        in_range = any(r.at <= m.start() < r.until for r in found)
+        if in_range or _is_announcement(text, m.start(), m.end()):  # "officials reported today"
             continue
         rel = m["rel"].lower()
         rule = "yesterday" if rel.startswith(("yesterday", "last night")) else "today"

@@ -5,6 +5,7 @@ which strike mention each place belongs to.
   "Near X" anchors unknown to the gazetteer are kept as written.
 - "X province"/"X governorate" and bare governorate names that are no town ("in Anbar") give `admin1`.
 - Skipped: countries, ISIS's names ("Islamic State of Iraq and Syria"), datelines ("ERBIL, Kurdistan Region –"),
+  bracketed glosses of a place ("Near Dayr Az Zawr [Deir Ezzor], …"),
   all-capital words, and the anchor of a relative location when another place is named ("in the Qara Chokh
   mountains southeast of Makhmour").
 - A region gives way to a more precise place; several places sharing one count make a multi-place report.
@@ -37,6 +38,8 @@ ISIS_NAMES_RE = re.compile(
     r"Islamic State of Iraq and (?:Syria|the Levant|al-Sham)|ISIS|ISIL|Daesh|Islamic State", re.I
 )
 DATELINE_PLACE_RE = re.compile(r"^\s*(?:\(|[–—-]|,\s*(?:Kurdistan Region|Iraq|Syria|Fla\.))")
+# A bracketed gloss right after a place name: "Near Dayr Az Zawr [Deir Ezzor], two strikes".
+ALIAS_RE = re.compile(r"\s*[\[(][^\])]{1,40}[\])]")
 NOT_PLACES = set(
     "iraq syria coalition government kurdish iraqi syrian us the near strikes islamic state security forces army "
     "american turkish russian operation".split()
@@ -84,6 +87,8 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
             and not country_in(name)
         ):
             found.append((m.start("name"), m.start("name") + len(name), name, None))
+    glosses = [(g.start(), g.end()) for f in found if (g := ALIAS_RE.match(text, f[1]))]
+    found = [f for f in found if not any(a <= f[0] < b for a, b in glosses)]
     anchors = {rel.start("anchor") for rel in RELATIVE_RE.finditer(text)}
     if len(found) > 1:
         found = [f for f in found if f[0] not in anchors] or found
@@ -132,6 +137,8 @@ def assign_places(found: list, positions: list[int], clause: str) -> list[list]:
     out: list[list] = [[] for _ in positions]
     for item in found:
         start, end = item[0], item[1]
+        gloss = ALIAS_RE.match(clause, end)
+        end = gloss.end() if gloss else end
         gap = r"[,\s“\"]*(?:(?:Iraq|Syria),[\s“\"]*)?(?:a|an|the)?\s*"
         after = [i for i, p in enumerate(positions) if 0 <= p - end <= 16 and re.fullmatch(gap, clause[end:p] + " ")]
         before = [i for i, p in enumerate(positions) if p < start]

@@ -4,8 +4,9 @@ The text is read sentence by sentence with a running `Context` (country section,
 or back-fill section, the place of the latest coalition operation). Each clause is searched for mentions:
 
 - counted: "N strikes", "N air strikes consisting of M engagements", "another 18 precision airstrikes",
-  "three June 24 strikes", "Among the strikes … were five near Kobani", and a second count with the noun left
-  out ("six air strikes in Syria, and 12 more in Iraq");
+  "three June 24 strikes", "three of the U.S.-led strikes", "51 air raids", "Among the strikes … were five near
+  Kobani", "22 strikes …, including 10 near Mosul", and a second count with the noun left out ("six air strikes
+  in Syria, and 12 more in Iraq");
 - vague: a plural "airstrikes" without a number (at least 2) in a clause that reports an event;
 - definite: "the strikes", "Friday's airstrikes", "Tuesday's strike" (coreference.py decides whether it is new);
 - aircraft: aircraft doing something to a target without the word strike ("a jet blasted an ISIS cave") — at
@@ -27,7 +28,7 @@ from . import actors, dates, locations, numbers, places, targets
 from .coreference import Mention, resolve
 from .text import Span, clauses, sentences
 
-NOUN = r"(?:air[- ]?strikes?|strikes?)"
+NOUN = r"(?:air[- ]?strikes?|strikes?|air[- ]?raids?|bombing (?:raids?|runs?))"
 _MONTH = dates.MONTH
 _MONTHDAY = rf"{_MONTH} \d{{1,2}}"
 MODIFIER = (
@@ -35,7 +36,7 @@ MODIFIER = (
     rf"manned|unmanned|drone|aerial|Russian|Turkish|Iraqi|Syrian|French|British|successful|[\w.]+-led|{_MONTHDAY})"
 )
 COUNTED_RE = re.compile(
-    rf"\b{numbers.quantity('q')}\s+(?:{MODIFIER}\s+){{0,3}}(?P<noun>{NOUN})\b"
+    rf"\b{numbers.quantity('q')}\s+(?:of (?:the|these|those)\s+)?(?:{MODIFIER}\s+){{0,3}}(?P<noun>{NOUN})\b"
     rf"(?:,?\s+consisting of\s+{numbers.quantity('e')}\s+engagements?)?",
     re.IGNORECASE,
 )
@@ -43,7 +44,10 @@ NOT_A_COUNT_RE = re.compile(rf"(?:\b{_MONTH}|\d[-/])\s*$")  # "June 24 Strikes",
 ELIDED_RE = re.compile(
     rf"^[^.;]{{0,80}}?,?\s+and\s+{numbers.quantity('q')}\s+(?:more\s+)?in\s+(?P<country>Iraq|Syria)\b"
 )
-AMONG_RE = re.compile(rf"\bAmong the (?:air ?)?strikes\b.*?\bwere\s+{numbers.quantity('q')}\s+(?=near|in)", re.I)
+AMONG_RE = re.compile(  # "Among the strikes … were five near Kobani", "22 strikes …, including 10 near Mosul"
+    rf"(?:\bAmong the (?:air ?)?strikes\b.*?\bwere|\bincluding)\s+{numbers.quantity('q')}\s+(?=near\b|in\b|around\b)",
+    re.I,
+)
 MENTION_RE = re.compile(rf"\b{NOUN}\b", re.IGNORECASE)
 ZERO_RE = re.compile(
     r"\b(?:no (?:reported |coalition |new |air )*strikes?|conducted no (?:air ?)?strikes?|"
@@ -74,8 +78,10 @@ DEFINITE_RE = re.compile(
 )
 GENERIC_RE = re.compile(r"\b(?:defines?|defined|definition|for example|such as)\b", re.IGNORECASE)
 BACKFILL_RE = re.compile(
-    r"closed within the last 24 hours|not (?:included|reported) in (?:the|a|yesterday['’]s) (?:previous )?"
-    rf"(?:press )?release|^(?:other recent strikes|additional strikes)\b|^{_MONTHDAY}(?:\s*[-–]\s*\d{{1,2}})? strikes$",
+    r"closed (?:with)?in the (?:last|past) 24 hours|"
+    r"(?:not (?:yet )?available|unavailable) (?:in time for|at the time of)|"
+    r"not (?:included|reported) in (?:the|a|yesterday['’]s) (?:previous )?(?:press )?release|"
+    rf"^(?:other recent strikes|additional strikes)\b|^{_MONTHDAY}(?:\s*[-–]\s*\d{{1,2}})? strikes$",
     re.IGNORECASE,
 )
 SECTION_RE = re.compile(
@@ -102,6 +108,7 @@ class Context:
     scope: str = "event"  # "backfill" after a back-fill header
     place: tuple | None = None  # the single place of the latest coalition-operation sentence
     place_sentence: int = -10
+    actor: str | None = None  # the actor of the latest mention whose clause named one (actors.explicit)
 
 
 def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
@@ -176,20 +183,29 @@ def country_of(countries: set[str], found: list, ctx: Context) -> str | None:
     return place_countries.pop() if len(place_countries) == 1 else ctx.country
 
 
+def is_aggregate(body: str, count: dict, engagements: dict | None) -> bool:
+    """A running total: an aggregate cue or a figure no day saw. "A total of four strikes consisting of four
+    engagements in Iraq" is the day's total of a release, not a running one."""
+    cues = {c.group().lower() for c in AGGREGATE_RE.finditer(body)}
+    if engagements and cues == {"a total of"}:
+        cues = set()
+    return bool(cues) or (count["low"] or 0) >= AGGREGATE_MIN
+
+
 def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict, listed: list[str], ctx: Context,
                  published: dt.date | None, default_actor: str) -> dict | None:  # fmt: skip
     """The report of one mention (None for a campaign statement without a figure)."""
     body = clause.text
     own_date = dates.nearest(body, m.start(), published)
     date_rule = own_date.rule if own_date else "context-date" if ctx.date.start else None
-    aggregate = bool(AGGREGATE_RE.search(body)) or (count["low"] or 0) >= AGGREGATE_MIN
+    engagements = numbers.interval(m, "e") if kind == "counted" else None
+    aggregate = is_aggregate(body, count, engagements)
     if aggregate and kind not in ("counted", "subset"):
         return None  # "has been conducting airstrikes since 2014"
     if aggregate and not fields["place"] and not locations.country_in(body):
         fields = {**fields, "country": None}  # a campaign total names its country itself, or covers both
     if listed and kind != "counted":
         count = numbers.at_least(max(len(listed), count["low"] or 0))  # one strike per listed place at least
-    engagements = numbers.interval(m, "e") if kind == "counted" else None
     family = "release" if RELEASE_LINE_RE.match(body) else "narrative"
     report = {
         **(dates.UNKNOWN if aggregate else own_date or ctx.date).as_fields(),
@@ -197,7 +213,7 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
         "strikes": count,
         "engagements": engagements["best"] if engagements else None,
         "scope": "aggregate" if aggregate else ctx.scope,
-        "actor": actors.classify(body[: m.start()], body, default_actor),
+        "actor": actor_of(body, m.start(), ctx, default_actor),
         "targets": targets.extract(body),
         "evidence": clause.evidence(),
         "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
@@ -210,6 +226,14 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     if rel and fields["place"]:  # "southwest of Kirkuk", "in the Qara Chokh mountains southeast of Makhmour"
         report.update(anchor=rel["anchor"], relative=rel["rel"])
     return report
+
+
+def actor_of(body: str, at: int, ctx: Context, default_actor: str) -> str:
+    """The actor the clause names for the mention at `at`; else the latest one named; else the document's."""
+    named = actors.explicit(body[:at], body)
+    if named:
+        ctx.actor = named
+    return named or ctx.actor or default_actor
 
 
 def elided_mention(m: re.Match, first: Mention, index: int, headline_line: bool) -> Mention:

@@ -41,13 +41,17 @@ def materialised_marts(conn) -> list[tuple[str, bool]]:
 
 
 def refresh_marts(conn) -> dict[str, float]:
-    """Refresh every materialised mart (concurrently once populated: readers are not blocked).
+    """Refresh every materialised mart: concurrently (readers are not blocked) once it has rows; a plain
+    refresh fills an empty one several times faster.
 
     Returns the seconds each refresh took, by mart name."""
     timings = {}
     with conn, conn.cursor() as cur:
         for name, populated in materialised_marts(conn):
             started = time.monotonic()
+            if populated:
+                cur.execute(f"select exists (select from {name})")
+                populated = cur.fetchone()[0]
             cur.execute(f"refresh materialized view {'concurrently ' if populated else ''}{name}")
             timings[name] = round(time.monotonic() - started, 3)
             log.info("refreshed %s in %.3f s", name, timings[name])

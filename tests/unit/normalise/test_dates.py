@@ -43,6 +43,35 @@ SATURDAY = dt.date(2020, 6, 20)
             "day",
         ),
         ("targeted the group on June 19 with 16 air strikes", None, "XXXX-06-19", "XXXX-06-19", "day"),
+        # "<day> and today/yesterday" is one range (CENTCOM release of Oct. 14, 2014, public domain:
+        # https://www.centcom.mil/MEDIA/PRESS-RELEASES/Press-Release-View/Article/904374/)
+        (
+            "attack ISIL terrorists in Syria Monday and today",
+            dt.date(2014, 10, 14),
+            "2014-10-13",
+            "2014-10-14",
+            "range",
+        ),
+        # sentences written for these tests
+        ("to conduct three airstrikes Oct. 2 and yesterday", dt.date(2014, 10, 5), "2014-10-02", "2014-10-04", "range"),
+        ("strikes were conducted on August 18 and 19", dt.date(2017, 8, 21), "2017-08-18", "2017-08-19", "range"),
+        ("jets struck targets in Iraq in the past 24 hrs", dt.date(2015, 12, 14), "2015-12-13", "2015-12-14", "range"),
+        # a date glossing the announcement weekday is the announcement's, not the strike's
+        (
+            "told reporters on Monday (October 9) that jets conducted 20 air raids on Saturday",
+            dt.date(2017, 10, 9),
+            "2017-10-07",
+            "2017-10-07",
+            "day",
+        ),
+        # public domain: https://www.defense.gov/News/Article/Article/1289632/
+        (
+            "Officials also announced details today from 59 strikes consisting of 115 engagements conducted Aug. 21-23",
+            dt.date(2017, 8, 25),
+            "2017-08-21",
+            "2017-08-23",
+            "range",
+        ),
         (
             "attacked Islamic State targets in Syria between Dec. 16-22",
             None,

@@ -148,6 +148,92 @@ def summary(text, published=WED):
             [],
             id="aircraft-that-is-hit-is-no-strike",
         ),
+        # Generalisation rules (sentences written for these tests).
+        pytest.param(
+            "Coalition jets conducted 30 air raids on ISIS positions near Raqqa on Saturday.",
+            [("2020-03-07", "2020-03-07", "SY", "Raqqa", "Raqqa", 30, 30, "event", "coalition")],
+            id="air-raids-are-strikes",
+        ),
+        pytest.param(
+            "On Monday, two of the coalition strikes destroyed ISIS boats south of Bayji.",
+            [("2020-03-09", "2020-03-09", "IQ", "Bayji", "Salah ad-Din", 2, 2, "event", "coalition")],
+            id="partitive-count",
+        ),
+        pytest.param(
+            "-- Near Dayr Az Zawr [Deir Ezzor], two strikes engaged two ISIS tactical units.",
+            [(None, None, "SY", "Dayr Az Zawr", "Deir ez-Zor", 2, 2, "event", "coalition")],
+            id="bracketed-alias-of-a-place",
+        ),
+        pytest.param(
+            "Additionally, 14 strikes consisting of 20 engagements were conducted in Iraq and Syria on March 8 and 9, "
+            "which closed in the past 24 hours.",
+            [("2020-03-08", "2020-03-09", None, None, None, 14, 14, "backfill", "coalition")],
+            id="two-country-backfill-without-breakdown-is-a-report",
+        ),
+        pytest.param(
+            "Officials also announced details today from 12 strikes conducted March 6-8 for which the information was "
+            "not yet available in time for yesterday's report:\n-- On March 7 near Raqqa, Syria, 12 strikes engaged "
+            "ISIS tactical units.",
+            [("2020-03-07", "2020-03-07", "SY", "Raqqa", "Raqqa", 12, 12, "backfill", "coalition")],
+            id="not-yet-available-is-backfill",
+        ),
+        pytest.param(
+            "U.S. aircraft conducted five airstrikes near Kobani Monday and today.",
+            [("2020-03-09", "2020-03-11", "SY", "Kobani", "Aleppo", 5, 5, "event", "coalition")],
+            id="weekday-and-today-range",
+        ),
+        pytest.param(
+            "Iraqi Security Forces conducted an airstrike near Qaim on March 3, supported by the coalition.",
+            [("2020-03-03", "2020-03-03", "IQ", "Qaim", "Anbar", 1, 1, "event", "other")],
+            id="iraqi-security-forces-strike-with-coalition-support",
+        ),
+        pytest.param(
+            "Iraq’s warplanes conducted eight airstrikes near Hawija on Tuesday, the coalition said. Another strike "
+            "hit a hideout near Tuz on Monday.",
+            [
+                ("2020-03-10", "2020-03-10", "IQ", "Hawija", "Kirkuk", 8, 8, "event", "other"),
+                ("2020-03-09", "2020-03-09", "IQ", "Tuz", "Salah ad-Din", 1, 1, "event", "other"),
+            ],
+            id="actor-carries-over-to-uncued-mentions",
+        ),
+        pytest.param(
+            "-- Near Tal Afar, a strike destroyed three ISIS vehicle-borne-IED facilities.",
+            [(None, None, "IQ", "Tal Afar", "Nineveh", 1, 1, "event", "coalition")],
+            id="ied-as-target-is-no-attack",
+        ),
+        pytest.param("An IED attack struck an army patrol near Kirkuk on Monday.", [], id="ied-attack"),
+        pytest.param(
+            "Coalition aircraft conducted 15 strikes on ISIS in Iraq on Tuesday, including six near Mosul.",
+            [("2020-03-10", "2020-03-10", "IQ", "Mosul", "Nineveh", 6, 6, "event", "coalition")],
+            id="including-n-near-x",
+        ),
+        pytest.param(
+            "Coalition jets conducted seven airstrikes near Qayyarah, Mosul and Tal Afar on Monday. Near Mosul, four "
+            "airstrikes destroyed fighting positions.",
+            [("2020-03-09", "2020-03-09", "IQ", "Mosul", "Nineveh", 4, 4, "event", "coalition")],
+            id="count-shared-by-listed-places-is-a-headline",
+        ),
+        pytest.param(
+            "Three airstrikes near Kisik, Sinjar and Tal Afar destroyed a cave on Monday. The strikes in Iraq help "
+            "Iraqi forces who are advancing on Mosul.",
+            [("2020-03-09", "2020-03-09", "IQ", None, None, 3, 3, "event", "coalition")],
+            id="definite-mention-does-not-place-a-listed-report",
+        ),
+        pytest.param(
+            "Coalition aircraft conducted 17 strikes near Manbij. Coalition warplanes destroyed six fighting "
+            "positions near Manbij on Saturday, the task force said.",
+            [("2020-03-07", "2020-03-07", "SY", "Manbij", "Aleppo", 17, 17, "event", "coalition")],
+            id="same-place-sentence-dates-the-count",
+        ),
+        pytest.param(
+            "In Iraq, coalition forces conducted a total of four strikes consisting of four engagements on Monday. "
+            "Near Qaim, two strikes destroyed a headquarters. Near Bayji, two strikes destroyed a tunnel.",
+            [
+                ("2020-03-09", "2020-03-09", "IQ", "Qaim", "Anbar", 2, 2, "event", "coalition"),
+                ("2020-03-09", "2020-03-09", "IQ", "Bayji", "Salah ad-Din", 2, 2, "event", "coalition"),
+            ],
+            id="day-total-with-engagements-is-no-aggregate",
+        ),
     ],
 )
 def test_rule(text, expected):

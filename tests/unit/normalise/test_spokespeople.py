@@ -45,12 +45,37 @@ from pressroom.normalise import spokespeople
             "Special Presidential Envoy for the Global Coalition to Defeat ISIS",
             "Global Coalition",
         ),
+        # Rank and role forms (sentences written for these tests).
         (
-            "While White House press secretary Stephanie Grisham said",
-            "Stephanie Grisham",
-            None,
-            "White House press secretary",
-            "White House",
+            "said Brig Gen. Jane Doe, deputy commander, Combined Joint Task Force – Operation Inherent Resolve, on "
+            "Friday.",
+            "Jane Doe",
+            "Brig. Gen.",
+            "deputy commander, Combined Joint Task Force – Operation Inherent Resolve",
+            "CJTF-OIR",
+        ),
+        (
+            "Col. John Dorrian, a spokesman for the U.S.-led coalition, said",
+            "John Dorrian",
+            "Col.",
+            "spokesman for the U.S.-led coalition",
+            "CJTF-OIR",
+        ),
+        (
+            "Col. John Smith, chief of public affairs for the Combined Joint Task Force, told reporters",
+            "John Smith",
+            "Col.",
+            "chief of public affairs for the Combined Joint Task Force",
+            "CJTF-OIR",
+        ),
+        ("Navy Cmdr. Bill Urban, a CENTCOM spokesman, said", "Bill Urban", "Cmdr.", "CENTCOM spokesman", "CENTCOM"),
+        ("Pentagon spokesman Navy Capt. Jeff Davis told reporters", "Jeff Davis", "Capt.", "Pentagon spokesman", "DoD"),
+        (
+            "Lt Col Joe Scrocca, spokesperson for Operation Inherent Resolve, said",
+            "Joe Scrocca",
+            "Lt. Col.",
+            "spokesperson for Operation Inherent Resolve",
+            "CJTF-OIR",
         ),
     ],
 )
@@ -66,10 +91,29 @@ def test_spokespeople(sentence, name, rank, role, organisation):
         "Sirwan Barzani, commander of the Peshmerga forces on the Gwer-Makhmour front, told Rudaw",
         "Lieutenant colonel Ahmed Mustafa, a Peshmerga commander, confirmed the attack",
         "the coalition spokesperson said on Tuesday",
+        # spokespeople of bodies that do not report military operations (sentences written for this test)
+        "While White House press secretary Stephanie Grisham said",
+        "UN spokesman Stephane Dujarric said the strikes",
+        "Taliban spokesman Zabihullah Mujahid said",
     ],
 )
 def test_local_commanders_and_unnamed_spokespeople_are_not_listed(sentence):
     assert spokespeople.extract(sentence) == []
+
+
+def test_unnamed_coalition_spokesperson_is_the_officer_quoted_later():
+    text = (
+        "A coalition spokesman said the strikes destroyed four caves.\n"
+        '"Coalition aircraft struck 4 caves," U.S. Army Col. Scott Rawlinson tweeted on Monday.'
+    )
+    [p] = spokespeople.extract(text)
+    assert (p["name"], p["rank"], p["organisation"]) == ("Scott Rawlinson", "Col.", "CJTF-OIR")
+    assert text[p["evidence"]["start"] : p["evidence"]["end"]] == p["evidence"]["text"]
+
+
+def test_unnamed_spokesperson_is_not_given_to_a_local_commander():
+    text = "The coalition spokesman said aircraft responded. Maj. Gen. Hiwa Rash told reporters two attackers died."
+    assert spokespeople.extract(text) == []
 
 
 @pytest.mark.parametrize("variant", ["Col. Myles B. Caggins III", "Myles B. Caggins III", "Caggins", "CAGGINS"])
