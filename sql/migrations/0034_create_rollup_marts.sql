@@ -106,3 +106,15 @@ comment on column mart.quality_summary.source is 'Source name.';
 comment on column mart.quality_summary.check_name is 'Check id (see mart.quality_findings).';
 comment on column mart.quality_summary.findings is 'Findings that day.';
 comment on column mart.quality_summary.documents is 'Documents published that day with at least one such finding.';
+
+-- Share of the query's trigrams present in a stored trigram array, 0-1: mart.trigram_word_similarity() on
+-- precomputed arrays (mart.names.trigrams), so ranking candidates costs no trigram extraction per row.
+create function mart.trigram_overlap(query_trigrams text[], name_trigrams text[]) returns real
+language sql immutable parallel safe as $$
+    select coalesce(
+        (select count(*) from unnest(query_trigrams) as t where t = any(name_trigrams))::real
+        / nullif(cardinality(query_trigrams), 0),
+        0
+    )
+$$;
+comment on function mart.trigram_overlap(text[], text[]) is 'Share of query_trigrams found in name_trigrams, 0-1: rank mart.names by mart.trigram_overlap(mart.trigrams(''query''), trigrams).';

@@ -63,12 +63,25 @@ MILITARY = re.compile(
 )
 
 
+# A cue that names a supporting partner, not the striker: "Iraqi F-16s, with coalition intelligence support,
+# struck …". A support phrase right before the mention still names it: "supported by coalition airstrikes".
+SUPPORTING = re.compile(
+    r"\b(?:with|(?:supported|backed|assisted|aided) by|in (?:coordination|cooperation) with|in support of|"
+    r"with (?:\w+ )?support (?:from|of))(?: the)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def cue(before: str) -> str | None:
-    """The actor family ("coalition", "russian", …) of the cue nearest before a mention, within 60 characters."""
-    found = list(CUE_RE.finditer(before[-60:]))
-    if not found:
-        return None
-    return found[-1].lastgroup.replace("_", "-")
+    """The actor family ("coalition", "russian", …) of the cue nearest before a mention, within 60 characters;
+    a supporting partner's cue that does not stand right before the mention is passed over."""
+    window = before[-60:]
+    for m in reversed(list(CUE_RE.finditer(window))):
+        detached = "," in window[m.end() :] or len(window[m.end() :].split()) > 1
+        if SUPPORTING.search(window[: m.start()]) and detached:
+            continue
+        return m.lastgroup.replace("_", "-")
+    return None
 
 
 # An IED is an attack when it strikes ("an IED attack", "hit by an IED"), not when it is a target

@@ -4,7 +4,7 @@
 - The same fact told twice (a quoted release and its paraphrase) is kept once.
 - A definite mention ("the strikes", "these airstrikes", "Friday's strikes") is a new report only when nothing
   was reported before it and it names a date, place or province; otherwise it refers back, and may tell where
-  the previous event happened.
+  or when the previous event happened.
 - One event told in two nearby sentences (one has the count, the other the place or date) becomes one report.
 - A vague mention that adds nothing (no place, date or province; or the place of a counted report) is dropped.
 - A figure that restates an aggregate, or a part of it ("Of those 68 strikes, 35 …"), is an aggregate too.
@@ -48,7 +48,7 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
             continue
         prev = kept[-1] if kept else None
         if m.kind == "definite" and (kept or not new_facts(m.fields)):
-            if kept and tells_where(prev, m):
+            if kept and tells_where_or_when(prev, m):
                 merge(prev.fields, m.fields)
             continue
         if prev and same_event(prev, m):
@@ -61,15 +61,12 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
     return [m.fields for m in reports if m not in totals], [m.fields for m in totals if not m.vague]
 
 
-def tells_where(prev: Mention, m: Mention) -> bool:
-    """A definite mention up to two sentences after a place-less report that lists no places names its place."""
-    return (
-        bool(m.fields["place"])
-        and not prev.fields["place"]
-        and not prev.places
-        and m.fields["scope"] != "aggregate"
-        and m.sentence - prev.sentence <= 2
-    )
+def tells_where_or_when(prev: Mention, m: Mention) -> bool:
+    """A definite mention up to two sentences after a report names the place (of a place-less report that lists
+    no places) or the date (of an undated one) of that report."""
+    where = bool(m.fields["place"]) and not prev.fields["place"] and not prev.places
+    when = bool(m.fields["date_start"]) and not prev.fields["date_start"]
+    return (where or when) and m.fields["scope"] != "aggregate" and m.sentence - prev.sentence <= 2
 
 
 def new_facts(f: dict) -> bool:
@@ -106,7 +103,8 @@ def same_event(prev: Mention, m: Mention) -> bool:
     a, b = prev.fields, m.fields
     return (
         (0 < m.sentence - prev.sentence <= 2 or a["evidence"] == b["evidence"])
-        and (not m.cue or m.cue == prev.cue or (not prev.cue and not prev.vague and a["actor"] == b["actor"]))
+        and names_no_other_actor(m, prev)
+        and (not m.cue or m.cue == prev.cue or not prev.vague)
         and not (a["admin1"] and b["admin1"] and a["admin1"] != b["admin1"])
         and (m.vague or prev.vague)
         and a["scope"] == b["scope"] == "event"
@@ -116,6 +114,11 @@ def same_event(prev: Mention, m: Mention) -> bool:
         and compatible(a, b)
         and (not (a["place"] and b["place"]) or same_place(a, b))
     )
+
+
+def names_no_other_actor(m: Mention, prev: Mention) -> bool:
+    """`m` names no actor, the actor family of `prev`, or the coalition after an uncued coalition report."""
+    return not m.cue or m.cue == prev.cue or (not prev.cue and m.cue == "coalition" == prev.fields["actor"])
 
 
 def merge(into: dict, other: dict) -> None:
@@ -142,13 +145,23 @@ def restate_aggregates(kept: list[Mention]) -> None:
 
 
 def absorbed(m: Mention, kept: list[Mention]) -> bool:
-    """A vague mention that adds nothing to the reports of the same actor."""
+    """A vague mention that adds nothing to the reports of the same actor; or aircraft acting on targets in the
+    sentence right after a strike report ("… killed Sunday as an airstrike launched by the coalition targeted …
+    “The coalition jets targeted IS locations in al-Rashad and Hawija”"), which describes that strike."""
     f = m.fields
     if not m.vague or m.places:
         return False
     others = [
         o.fields for o in kept if o is not m and o.fields["scope"] != "aggregate" and o.fields["actor"] == f["actor"]
     ]
+    if m.kind == "aircraft" and any(
+        o.sentence == m.sentence - 1
+        and o.fields["actor"] == f["actor"]
+        and names_no_other_actor(m, o)
+        and compatible(o.fields, f)
+        for o in kept
+    ):
+        return True
     if not f["place"] and not f["date_start"] and not f["admin1"]:
         return bool(others)
     return any(

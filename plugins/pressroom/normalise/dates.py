@@ -1,7 +1,9 @@
 """Dates in strike reports, resolved against the publication date.
 
 - "yesterday" → published − 1 day; "today"/"tonight" → published; "yesterday and today", "over the past 24
-  hours" → the range published − 1 … published.
+  hours" → the range published − 1 … published; "in the last two days" → published − 2 … published ("the past
+  week": − 7); "Monday and
+  today", "Sept. 14 and yesterday" → from that day to publication (− 1 for yesterday).
 - A weekday is the most recent such day on or before the publication date: in a Saturday article
   "Friday" is the day before and "on Saturday" is the same day; "on Monday and Tuesday" is a range.
 - "July 28", "Dec. 16", "June 24, 2017"; ranges "between July 23-29", "Dec. 15-17", "between Dec. 16-22",
@@ -66,6 +68,11 @@ RELATIVE_RE = re.compile(
     r"(?:in|over|during) the (?:past|last) (?:24 hours|24 hrs|day))\b",
     re.IGNORECASE,
 )
+PAST_DAYS_RE = re.compile(  # "in the last two days", "over the past week": the N days up to publication
+    r"\b(?:in|over|during) the (?:past|last) (?:(?P<n>two|three|four|five|six|seven|[2-7]) days|(?P<week>week))\b",
+    re.IGNORECASE,
+)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 WEEKDAY_RANGE_RE = re.compile(
     rf"\b(?P<wd1>{'|'.join(WEEKDAYS)})\s+(?:and|to|through|until)\s+(?P<wd2>{'|'.join(WEEKDAYS)})\b",
     re.IGNORECASE,
@@ -188,6 +195,13 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
         end = published if rel == "yesterday and today" else start
         precision = "range" if end != start else "day"
         found.append(DateRange(start.isoformat(), end.isoformat(), precision, m.start(), m.end(), rule))
+    for m in PAST_DAYS_RE.finditer(text):
+        if published is None:
+            found.append(DateRange(None, None, None, m.start(), m.end(), "past-days"))
+            continue
+        days = 7 if m["week"] else _SMALL.get(m["n"].lower()) or int(m["n"])
+        start = published - dt.timedelta(days=days)
+        found.append(DateRange(start.isoformat(), published.isoformat(), "range", m.start(), m.end(), "past-days"))
     for m in WEEKDAY_RANGE_RE.finditer(text):
         if published is None:
             found.append(DateRange(None, None, None, m.start(), m.end(), "day-of-week"))

@@ -15,20 +15,24 @@ from __future__ import annotations
 
 import re
 
-from . import places
+from . import dates, places
 
 PROVINCE_RE = re.compile(
     r"(?:\b(?:Iraq|Syria)['’]s\s+)?\b(?P<name>[A-Z][\w'’-]*(?:\s+(?:ad|al|ez|az)?[- ]?[A-Z][\w'’-]*)?)"
-    r"\s+(?:province|governorate)\b"
+    r"\s+(?:province|governorate|countryside)\b"
 )
 _BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 RELATIVE_RE = re.compile(
     rf"\b(?P<rel>(?:(?:about |some |around |approximately )?\d+(?:\.\d+)? (?:miles|kilometers|kilometres|km) )?"
     rf"{_BEARING}) of (?:the (?:city|town|village) of )?(?P<anchor>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
 )
-NEAR_ANCHOR_RE = re.compile(
-    r"\b[Nn]ear (?:the (?:city|town|village) of )?(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+NEAR_ANCHOR_RE = re.compile(  # "near X", "around X", "on the outskirts of X", "in the mountainous X area"
+    r"\b(?:[Nn]ear|around|outskirts of) (?:the (?:city|town|village) of )?"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"|\bthe (?:[a-z]+ )?(?P<area>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?) area\b"
 )
+# A release or news dateline opening the text: "ERBIL, Kurdistan Region — …", "KIRKUK, Iraq — …".
+LEADING_DATELINE_RE = re.compile(r"^\s*[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .]*?)?\s*[—–-]\s")
 _ARTICLE = r"(?:al|ar|as|ash|ad|an|el|az|ez)"
 CAPITALISED_RE = re.compile(
     rf"(?:\b{_ARTICLE}-)?\b[A-Z][\w'’‘-]*(?:\s+(?:{_ARTICLE}[- ])?[A-Z][\w'’‘-]*){{0,3}}"
@@ -69,7 +73,8 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
                 start = m.start() + words[i].start()
                 name = text[start : m.start() + words[j - 1].end()].rstrip(",.;:’'")
                 dateline = start <= 1 and DATELINE_PLACE_RE.match(text[start + len(name) :])
-                if places.fold(name) in NOT_PLACES or name.isupper() or not name[:1].isupper() or dateline:
+                capitalised = re.sub(rf"^{_ARTICLE}-", "", name)[:1].isupper()  # "al-Bab" is capitalised
+                if places.fold(name) in NOT_PLACES or name.isupper() or not capitalised or dateline:
                     continue
                 hit = gaz.lookup(name)
                 if hit:
@@ -78,15 +83,20 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
                     break
             i += 1
     for m in NEAR_ANCHOR_RE.finditer(text):
-        name = m["name"].rstrip(",.;:’'")
-        known = any(s <= m.start("name") < e for s, e, _, _ in found)
+        group = "name" if m["name"] else "area"
+        name = m[group].rstrip(",.;:’'")
+        known = any(s <= m.start(group) < e for s, e, _, _ in found)
         if (
             not known
             and places.fold(name) not in NOT_PLACES
+            and name.lower() not in dates.MONTHS
+            and name.lower() not in dates.WEEKDAYS
             and not ISIS_NAMES_RE.search(name)
             and not country_in(name)
         ):
-            found.append((m.start("name"), m.start("name") + len(name), name, None))
+            found.append((m.start(group), m.start(group) + len(name), name, None))
+    dateline = LEADING_DATELINE_RE.match(text)
+    found = [f for f in found if not dateline or f[0] >= dateline.end()]
     glosses = [(g.start(), g.end()) for f in found if (g := ALIAS_RE.match(text, f[1]))]
     found = [f for f in found if not any(a <= f[0] < b for a, b in glosses)]
     anchors = {rel.start("anchor") for rel in RELATIVE_RE.finditer(text)}

@@ -169,7 +169,7 @@ def mentions_in_clause(
         if report is None:
             continue
         out.append(Mention(index, report, kind, headline_line, multi_country=len(countries) > 1, places=listed,
-                           cue=actors.cue(body[: m.start()])))  # fmt: skip
+                           cue=actors.cue(body[: actor_position(m, kind)])))  # fmt: skip
         if elided:
             out.append(elided_mention(elided, out[-1], index, headline_line))
     return out
@@ -213,7 +213,7 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
         "strikes": count,
         "engagements": engagements["best"] if engagements else None,
         "scope": "aggregate" if aggregate else ctx.scope,
-        "actor": actor_of(body, m.start(), ctx, default_actor),
+        "actor": actor_of(body, actor_position(m, kind), ctx, default_actor),
         "targets": targets.extract(body),
         "evidence": clause.evidence(),
         "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
@@ -226,6 +226,11 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     if rel and fields["place"]:  # "southwest of Kirkuk", "in the Qara Chokh mountains southeast of Makhmour"
         report.update(anchor=rel["anchor"], relative=rel["rel"])
     return report
+
+
+def actor_position(m: re.Match, kind: str) -> int:
+    """Where the actor cue search ends: at the verb for aircraft ("Iraqi F-16s … struck"), else at the mention."""
+    return m.start("verb") if kind == "aircraft" else m.start()
 
 
 def actor_of(body: str, at: int, ctx: Context, default_actor: str) -> str:

@@ -23,6 +23,15 @@ where a.attrelid = any(%s) and a.attnum > 0 and not a.attisdropped
 order by a.attrelid, a.attnum
 """
 
+FUNCTIONS_SQL = """
+select n.nspname, p.proname || '(' || pg_get_function_arguments(p.oid) || ')',
+    pg_get_function_result(p.oid), obj_description(p.oid, 'pg_proc')
+from pg_proc as p
+join pg_namespace as n on n.oid = p.pronamespace
+where n.nspname = %s and p.prokind = 'f'
+order by 2
+"""
+
 SCHEMAS_SQL = "select nspname, obj_description(oid, 'pg_namespace') from pg_namespace where nspname = any(%s)"
 
 
@@ -71,9 +80,13 @@ def undocumented(relations: list[Relation]) -> list[str]:
 
 def render_markdown(conn, schemas: tuple[str, ...] = SCHEMAS) -> str:
     """The dictionary as Markdown: one section per schema, one table of columns per relation."""
+    functions = {}
     with conn, conn.cursor() as cur:
         cur.execute(SCHEMAS_SQL, (list(schemas),))
         schema_comments = dict(cur.fetchall())
+        for schema in schemas:
+            cur.execute(FUNCTIONS_SQL, (schema,))
+            functions[schema] = cur.fetchall()
     lines = [
         "# Data dictionary",
         "",
@@ -90,6 +103,11 @@ def render_markdown(conn, schemas: tuple[str, ...] = SCHEMAS) -> str:
             for col in rel.columns:
                 type_ = col.type + (" not null" if col.not_null else "")
                 lines.append(f"| `{col.name}` | {type_} | {_cell(col.comment)} |")
+            lines.append("")
+        if functions[schema]:
+            lines += [f"### Functions in `{schema}`", "", "| function | returns | comment |", "|---|---|---|"]
+            lines += [f"| `{schema}.{signature}` | {result} | {_cell(comment)} |"
+                      for _, signature, result, comment in functions[schema]]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

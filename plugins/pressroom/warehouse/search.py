@@ -17,7 +17,7 @@ limit %(limit)s
 
 NAMES_SQL = """
 with candidates as (
-    select n.*, mart.trigram_word_similarity(%(q)s, n.name) as similarity
+    select n.*, mart.trigram_overlap(mart.trigrams(%(q)s), n.trigrams) as similarity
     from mart.names as n
     where n.trigrams && mart.trigrams(%(q)s)
       and (%(kind)s::text is null or n.kind = %(kind)s)

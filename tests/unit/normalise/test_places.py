@@ -22,6 +22,10 @@ from pressroom.normalise import places
         ("Shadaddi", "Ash Shaddādah", "SY", "Hasakah"),
         ("Mosul Dam", "Mosul Dam", "IQ", None),
         ("Hamrin Mountains", "Hamrin Mountains", "IQ", None),
+        ("As Safah", "Ash Shafah", "SY", "Deir ez-Zor"),
+        ("Al-Shafah", "Ash Shafah", "SY", "Deir ez-Zor"),
+        ("Khazir", "Khazer", "IQ", None),
+        ("Sultan Abdalla", "Sultan Abdallah", "IQ", None),
     ],
 )
 def test_gazetteer_variants(name, canonical, country, admin1):

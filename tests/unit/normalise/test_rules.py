@@ -234,6 +234,40 @@ def summary(text, published=WED):
             ],
             id="day-total-with-engagements-is-no-aggregate",
         ),
+        pytest.param(
+            "Coalition jets launched airstrikes on ISIS positions on the outskirts of Al-Baghuz town in the eastern "
+            "Deir Ezzor countryside on Friday.",
+            [("2020-03-06", "2020-03-06", "SY", "Al-Baghuz", "Deir ez-Zor", 2, None, "event", "coalition")],
+            id="countryside-is-the-governorate-outskirts-of-is-an-anchor",
+        ),
+        pytest.param(
+            "ERBIL, Kurdistan Region — Coalition airstrikes hit ISIS positions in the mountainous Khazer area on "
+            "Monday.",
+            [("2020-03-09", "2020-03-09", "IQ", "Khazer", None, 2, None, "event", "coalition")],
+            id="dateline-place-is-skipped",
+        ),
+        pytest.param(
+            "Coalition aircraft bombed ISIS hideouts around Kharayij on Monday.",
+            [("2020-03-09", "2020-03-09", None, "Kharayij", None, 1, None, "event", "coalition")],
+            id="unknown-place-around-x-is-kept-as-written",
+        ),
+        pytest.param(
+            "An airstrike launched by the coalition killed nine ISIS militants southwest of Kirkuk on Sunday. "
+            "Coalition jets targeted ISIS locations in Hawija and Rashad.",
+            [("2020-03-08", "2020-03-08", "IQ", "Kirkuk", "Kirkuk", 1, 1, "event", "coalition")],
+            id="aircraft-sentence-describes-the-strike-before-it",
+        ),
+        pytest.param(
+            "Coalition airstrikes killed up to 150 ISIS fighters near Hajin last week. The strikes on March 4 hit an "
+            "ISIS headquarters, the coalition said.",
+            [("2020-03-04", "2020-03-04", "SY", "Hajin", "Deir ez-Zor", 2, None, "event", "coalition")],
+            id="definite-mention-dates-the-report-before-it",
+        ),
+        pytest.param(
+            "Coalition airstrikes killed 16 ISIS militants near Sinjar in the last two days.",
+            [("2020-03-09", "2020-03-11", "IQ", "Sinjar", "Nineveh", 2, None, "event", "coalition")],
+            id="last-two-days",
+        ),
     ],
 )
 def test_rule(text, expected):
