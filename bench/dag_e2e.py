@@ -3,7 +3,7 @@ wall time of one `dag.test()` run and the per-task breakdown, then a cProfile of
 sample of pages to show where the time goes.
 
 Airflow runs with a throwaway AIRFLOW_HOME (SQLite metadata); the warehouse is a throwaway embedded
-Postgres with fsync on. Usage: python -m bench.dag_e2e [--pages 5000] [--profile-pages 300]
+Postgres with fsync on. Usage: python -m bench.dag_e2e [--pages 5000] [--profile-pages 200]
 """
 
 from __future__ import annotations
@@ -107,7 +107,7 @@ def row_counts(dsn: str) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=5000)
-    parser.add_argument("--profile-pages", type=int, default=300)
+    parser.add_argument("--profile-pages", type=int, default=200)
     args = parser.parse_args(argv)
     workdir = Path(tempfile.mkdtemp(prefix="pressroom-bench-e2e-"))
     pages = varied_pages(args.pages)

@@ -10,7 +10,7 @@ import datetime as dt
 
 from . import checks, dates, spokespeople, strikes
 
-NORMALISER_VERSION = "2026.11.2"
+NORMALISER_VERSION = "2026.11.3"
 
 REPORT_FIELDS = (
     "date_start", "date_end", "date_precision", "country", "admin1", "place", "place_normalised", "lat", "lon",

@@ -19,9 +19,9 @@ CUES = {
     "syrian-regime": r"Syrian (?:regime|government|army|air force|warplanes|jets|helicopters)|regime|Assad",
     "turkish": r"Turkish|Turkey['’]s|Turkey|Ankara",
     "iraqi": (
-        r"Iraqi[- ](?:F-16s?|air forces?|jets|warplanes|aircraft|helicopters|cross-border|army aviation|"
-        r"Security Forces|counter-terrorism service)|Iraq['’]s (?:warplanes|jets|air force|F-16s?|aircraft)|"
-        r"(?:Iraqi )?Security Media Cell"
+        r"Iraqi[- ](?:F-16s?|air forces?|jets|warplanes|aircraft|helicopters|cross-border|army aviation)|"
+        r"Iraqi Security Forces(?= (?:conducted|carried out|launched))|"  # the striker, not the supported partner
+        r"Iraq['’]s (?:warplanes|jets|air force|F-16s?|aircraft)|(?:Iraqi )?Security Media Cell"
     ),
     "iranian": r"Iranian|Iran['’]s",
     "israeli": r"Israeli|Israel['’]s",

@@ -1,14 +1,19 @@
 """Spokespeople and officials quoted for the coalition (and designated spokespeople of partners).
 
-Two constructions are recognised:
+Three constructions are recognised:
 - role before name: "Coalition Spokesperson Col. Myles B. Caggins III", "SDF spokesman Kino Gabriel",
   "Defense Secretary Ash Carter", "CJTF-OIR Commander Lt. Gen. Paul Funk II";
+- role, then the name between commas: "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said";
 - name before role: "Army Col. Myles B. Caggins III, a coalition military spokesman",
   "Maj. Gen. Eric Hill, commanding general of the coalition's special operations joint task force".
-Designated spokespeople are kept whoever they speak for; commanders, envoys and directors only when their role
-names the coalition
-(local Peshmerga or Iraqi army commanders who brief the press are not spokespeople). Ranks are normalised
-("Colonel" → "Col.", "UK Major General" → "Maj. Gen."); names are kept as written, without rank.
+Designated spokespeople (and public affairs officers) of the coalition, defence ministries, armed forces and
+partner forces are kept, not those of bodies that do not report military operations (White House, UN, State
+Department, Taliban, monitors, companies, police); commanders, envoys and directors only when their role, or the
+unit named after it ("commanding general, Special Operations Joint Task Force – Operation Inherent Resolve"),
+names the coalition (local Peshmerga or Iraqi army commanders who brief the press are not spokespeople). "The
+spokesman for the US-led coalition said …" followed by "US Army Col. Wayne Marotto wrote …" names that officer.
+Ranks are normalised with or without periods ("Colonel", "Col" → "Col.", "UK Major General", "Maj Gen." →
+"Maj. Gen."); names are kept as written, without rank.
 
 `canonical_key` is the registry key that merges name variants: "Col. Myles B. Caggins III" and "Caggins" → "caggins".
 """
@@ -55,6 +60,10 @@ NAME_FIRST_RE = re.compile(
     rf"{RANK_RE}{NAME_RE},\s+(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?{_ROLE_CHAR}{{0,40}}?"
     rf"(?:{SPOKES}|{OFFICIAL}){_ROLE_CHAR}{{0,70}}?)(?=[,.;“\"]|\s+said|\s+told|$)"
 )
+# "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said": the role, then the name in commas.
+ROLE_COMMA_NAME_RE = re.compile(
+    rf"\b[Tt]he\s+(?P<role>{_ROLE_CHAR}{{0,40}}?{SPOKES}{_ROLE_CHAR}{{0,60}}?),\s+{RANK_RE}{NAME_RE},"
+)
 # The unit a role names after a comma: "Maj Gen. Eric Hill, commanding general, Special Operations Joint Task
 # Force – Operation Inherent Resolve, said".
 ROLE_TAIL_RE = re.compile(rf",\s+(?P<unit>{_ROLE_CHAR}{{3,90}}?)(?=,|[.;“\"]|$)")
@@ -75,7 +84,7 @@ EXCLUDED_ROLE = re.compile(r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|r
 # defence ministries', armed forces' and partner forces' spokespeople).
 NOT_MILITARY_ROLE = re.compile(
     r"White House|United Nations|\bUN\b|UNICEF|UNHCR|Red Cross|ICRC|State Department|Taliban|Observatory|"
-    r"campaign|company|airline|hospital|police",
+    r"company|airline|hospital|police",
     re.I,
 )
 ORGANISATIONS = [
@@ -147,7 +156,7 @@ def _full_role(text: str, m: re.Match) -> str:
 def extract(text: str) -> list[dict]:
     """Spokespeople of one document, one per person, with the quotes attributed to them."""
     people: dict[str, dict] = {}
-    for regex in (ROLE_FIRST_RE, NAME_FIRST_RE):
+    for regex in (ROLE_FIRST_RE, NAME_FIRST_RE, ROLE_COMMA_NAME_RE):
         for m in regex.finditer(text):
             role = _full_role(text, m)
             if not _accepted(role) or re.match(r"(?:The|A|An|In|On|He|She)\b", m["name"]):

@@ -268,6 +268,35 @@ def summary(text, published=WED):
             [("2020-03-09", "2020-03-11", "IQ", "Sinjar", "Nineveh", 2, None, "event", "coalition")],
             id="last-two-days",
         ),
+        pytest.param(
+            "Turkish jets struck ISIS targets near al-Bab, the military said on Sunday. The coalition also conducted "
+            "three strikes near al-Bab on Saturday.",
+            [
+                (None, None, "SY", "al-Bab", "Aleppo", 1, None, "event", "other"),
+                ("2020-03-07", "2020-03-07", "SY", "al-Bab", "Aleppo", 3, 3, "event", "coalition"),
+            ],
+            id="place-with-lower-case-article",
+        ),
+        pytest.param(
+            "Iraqi F-16s, with coalition intelligence support, struck an ISIS hideout near Tarmiyah on Monday.",
+            [("2020-03-09", "2020-03-09", "IQ", "Tarmiyah", "Baghdad", 1, None, "event", "other")],
+            id="supporting-partner-is-not-the-striker",
+        ),
+        pytest.param(
+            "The Iraqi army, supported by coalition airstrikes, retook Rawah on Monday.",
+            [("2020-03-09", "2020-03-09", "IQ", "Rawah", "Anbar", 2, None, "event", "coalition")],
+            id="supporting-strikes-are-the-partners",
+        ),
+        pytest.param(
+            "The airstrikes near Qaim on Monday supported Iraqi Security Forces operations, the coalition said.",
+            [("2020-03-09", "2020-03-09", "IQ", "Qaim", "Anbar", 2, None, "event", "coalition")],
+            id="supported-iraqi-forces-are-not-the-striker",
+        ),
+        pytest.param(
+            "Over the past week, coalition forces conducted 21 strikes consisting of 30 engagements in Syria.",
+            [("2020-03-04", "2020-03-11", "SY", None, None, 21, 21, "event", "coalition")],
+            id="past-week",
+        ),
     ],
 )
 def test_rule(text, expected):

@@ -69,6 +69,13 @@ from pressroom.normalise import spokespeople
             "CJTF-OIR",
         ),
         ("Navy Cmdr. Bill Urban, a CENTCOM spokesman, said", "Bill Urban", "Cmdr.", "CENTCOM spokesman", "CENTCOM"),
+        (
+            "The Pentagon press secretary, John Kirby, said the strikes",
+            "John Kirby",
+            None,
+            "Pentagon press secretary",
+            "DoD",
+        ),
         ("Pentagon spokesman Navy Capt. Jeff Davis told reporters", "Jeff Davis", "Capt.", "Pentagon spokesman", "DoD"),
         (
             "Lt Col Joe Scrocca, spokesperson for Operation Inherent Resolve, said",
@@ -95,6 +102,7 @@ def test_spokespeople(sentence, name, rank, role, organisation):
         "While White House press secretary Stephanie Grisham said",
         "UN spokesman Stephane Dujarric said the strikes",
         "Taliban spokesman Zabihullah Mujahid said",
+        "The spokesman for the Syrian Observatory for Human Rights, Rami Abdel Rahman, said",
     ],
 )
 def test_local_commanders_and_unnamed_spokespeople_are_not_listed(sentence):
