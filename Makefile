@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install run db migrate airflow-init airflow psql summary test lint eval bench stop clean
+.PHONY: help install run db migrate airflow-init airflow psql summary report dictionary test lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -31,11 +31,12 @@ airflow-init: migrate  ## create/upgrade Airflow's metadata database
 		|| { tail -20 $$AIRFLOW_HOME/db-migrate.log; exit 1; }
 	@echo "airflow metadata database ready"
 
-run: airflow-init  ## install, start Postgres, migrate, run the ingest DAG once over the bundled releases, summarise
+run: airflow-init  ## install, start Postgres, migrate, run the ingest DAG once over the bundled releases, summarise, write the report
 	@. scripts/airflow-env.sh && $(BIN)/airflow dags test $(SAMPLE_DAG) >$$AIRFLOW_HOME/last-run.log 2>&1 \
 		&& echo "DAG $(SAMPLE_DAG): success (log: $$AIRFLOW_HOME/last-run.log)" \
 		|| { tail -40 $$AIRFLOW_HOME/last-run.log; echo "DAG $(SAMPLE_DAG) FAILED (log: $$AIRFLOW_HOME/last-run.log)"; exit 1; }
 	@$(BIN)/pressroom db summary
+	@$(BIN)/pressroom report 2>var/report.log || { cat var/report.log; exit 1; }
 
 airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone) on http://127.0.0.1:8080
 	@. scripts/airflow-env.sh && echo "login: admin / password in $$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" \
@@ -43,6 +44,12 @@ airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone) on http://
 
 psql: migrate  ## psql on the warehouse
 	$(BIN)/pressroom db psql
+
+report: migrate  ## refresh the marts and write var/report/index.html
+	$(BIN)/pressroom report
+
+dictionary: migrate  ## regenerate docs/data-dictionary.md from the database comments
+	$(BIN)/pressroom report --dictionary docs/data-dictionary.md
 
 summary: install  ## what landed in the warehouse
 	$(BIN)/pressroom db summary

@@ -211,8 +211,8 @@ def measure(dsn: str, runs: int) -> tuple[list[list[object]], dict[str, str]]:
                 times.append(plan["Execution Time"])
             times.sort()
             p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-            results.append([name, f"{statistics.median(times):.1f}", f"{p95:.1f}", int(plan["Plan"].get("Actual Rows", 0)),
-                            scans(plan["Plan"])])
+            rows = int(plan["Plan"].get("Actual Rows", 0))
+            results.append([name, f"{statistics.median(times):.1f}", f"{p95:.1f}", rows, scans(plan["Plan"])])
             if p95 > GOAL_MS:
                 cur.execute("explain (analyze, buffers) " + sql)
                 slow_plans[name] = "\n".join(row[0] for row in cur.fetchall())

@@ -27,7 +27,9 @@ insert into core.strike_reports (
     place_normalised, lat, lon, geo_precision, strikes_low, strikes_best, strikes_high, engagements, targets,
     evidence_text, evidence_start, evidence_end, extra, normaliser_version)
 select
-    a.document_id, r->>'rule', r->>'scope', r->>'actor', (r->>'date_start')::date, (r->>'date_end')::date,
+    a.document_id, r->>'rule', r->>'scope', r->>'actor',
+    case when r->>'date_start' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then (r->>'date_start')::date end,
+    case when r->>'date_end' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then (r->>'date_end')::date end,
     r->>'date_precision', r->>'country', r->>'admin1', r->>'place', r->>'place_normalised',
     (r->>'lat')::float8, (r->>'lon')::float8, (r->>'geo_precision')::smallint,
     (r->'strikes'->>'low')::int, (r->'strikes'->>'best')::int, (r->'strikes'->>'high')::int,
@@ -35,7 +37,11 @@ select
     r->'evidence'->>'text', (r->'evidence'->>'start')::int, (r->'evidence'->>'end')::int,
     r - array['rule', 'scope', 'actor', 'date_start', 'date_end', 'date_precision', 'country', 'admin1',
               'place', 'place_normalised', 'lat', 'lon', 'geo_precision', 'strikes', 'engagements',
-              'targets', 'evidence'],
+              'targets', 'evidence']
+        -- a date without a year ('XXXX-06-19') stays in extra as written, never guessed into a column
+        || jsonb_strip_nulls(jsonb_build_object(
+            'date_start_text', case when r->>'date_start' !~ '^[0-9]{4}-' then r->>'date_start' end,
+            'date_end_text', case when r->>'date_end' !~ '^[0-9]{4}-' then r->>'date_end' end)),
     a.normaliser_version
 from core.analyses as a, jsonb_array_elements(a.result->'strike_reports') as r
 where a.document_id = any(%(docs)s)

@@ -49,3 +49,28 @@ def test_a_document_without_analysis_fails_the_whole_batch(sample_dsn):
     with pytest.raises(LookupError, match="no analysis stored"):
         pipeline.load_documents(sample_dsn, [*pipeline.stored_document_ids(sample_dsn), 10**9])
     assert snapshot(sample_dsn) == before
+
+
+def test_a_date_without_a_year_is_kept_as_written_not_guessed(sample_dsn):
+    from pressroom import load
+
+    document_id = pipeline.stored_document_ids(sample_dsn)[0]
+    evidence = {"text": "x", "start": 0, "end": 1}
+    report = {"rule": "test.partial-date", "scope": "event", "actor": "coalition", "date_start": "XXXX-06-19",
+              "date_end": "XXXX-06-19", "date_precision": "day", "strikes": {"low": 1, "best": 1, "high": 1},
+              "evidence": evidence}
+    with closing(db.connect(sample_dsn)) as conn:
+        with conn, conn.cursor() as cur:
+            cur.execute("select result, normaliser_version from core.analyses where document_id = %s", (document_id,))
+            original, version = cur.fetchone()
+        load.save_analysis(conn, document_id, version, {**original, "strike_reports": [report]})
+        try:
+            pipeline.load_documents(sample_dsn, [document_id])
+            with conn, conn.cursor() as cur:
+                cur.execute("select date_start, date_end, extra from core.strike_reports where document_id = %s",
+                            (document_id,))
+                assert cur.fetchall() == [(None, None, {"date_start_text": "XXXX-06-19",
+                                                        "date_end_text": "XXXX-06-19"})]
+        finally:
+            load.save_analysis(conn, document_id, version, original)
+            pipeline.load_documents(sample_dsn, [document_id])
