@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install run db migrate airflow-init airflow psql summary report dictionary test lint eval bench stop clean
+.PHONY: help install run db migrate airflow-init airflow psql summary report dictionary test test-celery lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -57,11 +57,17 @@ summary: install  ## what landed in the warehouse
 test: install  ## the whole test suite (starts its own throwaway Postgres)
 	$(BIN)/python -m pytest
 
+test-celery: install  ## only the CeleryExecutor test (needs redis-server: apt-get install -y redis-server)
+	$(BIN)/python -m pytest -m celery
+
 lint: install  ## ruff
-	$(BIN)/ruff check plugins dags tests scripts
+	$(BIN)/ruff check plugins dags tests scripts bench
 
 eval: install  ## score the normaliser on ../shared/corpus/dev
 	python3 ../shared/eval/score.py ../shared/corpus/dev --cmd "$(BIN)/pressroom analyse"
+
+bench: install  ## benchmarks → docs/benchmarks.md (extraction, load, 5 000-page DAG run, warehouse queries)
+	bench/run_all.sh
 
 stop:  ## stop the embedded Postgres
 	@test -x $(BIN)/pressroom && $(BIN)/pressroom db stop || true

@@ -3,7 +3,7 @@
 # Sizes can be reduced for a quick look, e.g. BENCH_PAGES=500 BENCH_DOCUMENTS=500 bench/run_all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY="${PYTHON:-.venv/bin/python}"
+PY="${BENCH_PYTHON:-.venv/bin/python}"
 unset PYTHONDONTWRITEBYTECODE  # bytecode makes every import (and airflow) start ~3x faster
 
 "$PY" -m bench.extraction --rounds "${BENCH_ROUNDS:-3}"

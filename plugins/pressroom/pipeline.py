@@ -8,11 +8,12 @@ infrastructure errors (database, bugs in the stage itself) raise.
 from __future__ import annotations
 
 import logging
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 from . import db, load
 from .load_facts import replace_facts_batch
 from .models import ExtractionFailure
+from .settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +31,11 @@ def discover_urls(source_name: str, *, limit: int | None = None) -> list[str]:
 
 def fetch_urls(dsn: str, source_name: str, urls: list[str], *, run_id: str, task_try: int = 1) -> list[list[str]]:
     """Fetch each URL and store it; returns [url, sha256] of bodies that are new versions of their URL."""
-    from .fetch import Fetcher
     from .sources import get_source
 
     source = get_source(source_name)
-    fetcher = Fetcher()
     new_versions, outcomes = [], {"new": 0, "unchanged": 0, "failed": 0}
-    with closing(db.connect(dsn)) as conn:
+    with closing(db.connect(dsn)) as conn, _fetcher(dsn) as fetcher:
         for url in urls:
             etag, last_modified = load.latest_validators(conn, url)
             result = fetcher.get(url, source=source, etag=etag, last_modified=last_modified)
@@ -55,6 +54,24 @@ def fetch_urls(dsn: str, source_name: str, urls: list[str], *, run_id: str, task
                 outcomes["unchanged"] += 1
     log.info("source %s: fetched %d urls: %s", source_name, len(urls), outcomes)
     return new_versions
+
+
+@contextmanager
+def _fetcher(dsn: str):
+    """A Fetcher whose per-host politeness is held in-process, or across workers in the warehouse when
+    PRESSROOM_HOST_LIMITER=postgres (Celery / several LocalExecutor processes)."""
+    from .fetch import Fetcher
+
+    if get_settings().host_limiter != "postgres":
+        yield Fetcher()
+        return
+    from .fetch.pg_limiter import PostgresHostLimiter
+
+    limiter = PostgresHostLimiter(dsn)
+    try:
+        yield Fetcher(limiter=limiter)
+    finally:
+        limiter.close()
 
 
 def extract_snapshots(dsn: str, versions: list[list[str]]) -> list[int]:

@@ -27,6 +27,8 @@ class Settings:
     sql_dir: Path = field(default_factory=lambda: Path(_env("SQL_DIR", str(PROJECT_ROOT / "sql"))))
 
     # --- fetch ---
+    # "local": per-host delay/concurrency held in one process; "postgres": held across workers in the warehouse.
+    host_limiter: str = field(default_factory=lambda: _env("HOST_LIMITER", "local"))
     user_agent: str = field(
         default_factory=lambda: _env("USER_AGENT", "pressroom/0.1 (+{contact})")
     )

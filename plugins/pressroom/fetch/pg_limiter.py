@@ -18,7 +18,7 @@ RESERVE_START = """
 insert into raw.host_schedule as s (host, next_start) values (%(host)s, now() + %(delay)s * interval '1 second')
 on conflict (host) do update
     set next_start = greatest(s.next_start, now()) + %(delay)s * interval '1 second'
-returning extract(epoch from s.next_start - now()) - %(delay)s
+returning (extract(epoch from s.next_start - now()) - %(delay)s)::float8
 """
 POLL_SECONDS = 0.05
 
