@@ -110,8 +110,8 @@ def main(argv: list[str] | None = None) -> None:
 Scaling: 2 processes finish the same pages {scaling:.2f}x faster than 1 (wall clock; 2.0 is linear).
 Where pressroom's CPU goes (1 process): extraction {extract_s:.1f} s, normalisation {normalise_s:.1f} s
 ({normalise_s / (extract_s + normalise_s):.0%}). Extraction differs from bare `extract` by
-`with_metadata=True` (title, date, site name, language) and an extensive date search bounded by the fetch
-date, both needed for the warehouse row.
+reading title, site name, language and an extensive date search bounded by the fetch date (`extract._metadata`),
+all needed for the warehouse row.
 Load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; wall-clock figures include
 other programs' load, CPU-time figures do not."""
     publish("extraction", "Extraction + normalisation throughput", "python -m bench.extraction", body)
