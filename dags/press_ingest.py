@@ -2,7 +2,9 @@
 ### pressroom ingest — one DAG per source in `plugins/pressroom/sources.yaml`
 
 discover → fetch → extract → normalise → load. Tasks pass URLs, snapshot hashes, document ids and
-counts through XCom, never page bodies; every stage reads its input from the warehouse.
+counts through XCom, never page bodies; every stage reads its input from the warehouse. `fetch` splits the
+new document versions into batches (PRESSROOM_BATCH_SIZE) and `extract`/`normalise` are mapped over them, so
+LocalExecutor processes or Celery workers work on a run in parallel; a run with nothing new skips them.
 Disabled sources get a DAG too (paused at creation), so each source can be switched on in the UI.
 The load task updates the `pressroom.core.facts` Asset, which schedules the marts refresh.
 """
@@ -35,12 +37,14 @@ def build_ingest_dag(source: Source):
             return pipeline.discover_urls(source.name)
 
         @task
-        def fetch(urls: list[str]) -> list[list[str]]:
+        def fetch(urls: list[str]) -> list[list[list[str]]]:
             from pressroom import pipeline
             from pressroom.airflow_tasks import run_identity, warehouse_dsn
+            from pressroom.settings import get_settings
 
             run_id, task_try = run_identity()
-            return pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try)
+            versions = pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try)
+            return pipeline.batched(versions, get_settings().batch_size)
 
         @task
         def extract(versions: list[list[str]]) -> list[int]:
@@ -57,15 +61,15 @@ def build_ingest_dag(source: Source):
             return pipeline.normalise_documents(warehouse_dsn(), document_ids)
 
         @task(outlets=[CORE_FACTS])
-        def load(document_ids: list[int]) -> dict[str, int]:
+        def load(batches: list[list[int]]) -> dict[str, int]:
             from pressroom import pipeline
             from pressroom.airflow_tasks import publish_counts, warehouse_dsn
 
-            counts = pipeline.load_documents(warehouse_dsn(), document_ids)
+            counts = pipeline.load_documents(warehouse_dsn(), [i for batch in batches for i in batch])
             publish_counts(counts)
             return counts
 
-        load(normalise(extract(fetch(discover()))))
+        load(normalise.expand(document_ids=extract.expand(versions=fetch(discover()))))
 
     return ingest()
 

@@ -110,13 +110,17 @@ def load_documents(dsn: str, document_ids: list[int], *, batch_size: int = 500) 
     """Replace the documents' facts from their stored analyses, one transaction per batch; returns row counts."""
     totals = {"documents": 0, "strike_reports": 0, "spokesperson_mentions": 0, "findings": 0}
     with closing(db.connect(dsn)) as conn:
-        for start in range(0, len(document_ids), batch_size):
-            batch = document_ids[start:start + batch_size]
+        for batch in batched(document_ids, batch_size):
             for key, count in replace_facts_batch(conn, batch).items():
                 totals[key] += count
             totals["documents"] += len(batch)
     log.info("loaded %s", totals)
     return totals
+
+
+def batched(items: list, size: int) -> list[list]:
+    """Consecutive batches of at most `size` items (load transactions; the DAG's mapped task instances)."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def stored_document_ids(dsn: str) -> list[int]:

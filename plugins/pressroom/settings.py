@@ -25,6 +25,8 @@ class Settings:
         default_factory=lambda: Path(_env("SOURCES_FILE", str(Path(__file__).with_name("sources.yaml"))))
     )
     sql_dir: Path = field(default_factory=lambda: Path(_env("SQL_DIR", str(PROJECT_ROOT / "sql"))))
+    # Document versions per mapped extract/normalise task instance in the ingest DAG.
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "100")))
 
     # --- fetch ---
     # "local": per-host delay/concurrency held in one process; "postgres": held across workers in the warehouse.

@@ -31,6 +31,7 @@ def test_ingest_dags_follow_policy(dagbag):
         if dag_id.startswith("press_ingest_"):
             assert dag.timetable.__class__.__name__ == "CronDataIntervalTimetable", dag_id
             assert [t.task_id for t in dag.topological_sort()] == ["discover", "fetch", "extract", "normalise", "load"]
+            assert {t.task_id for t in dag.tasks if t.is_mapped} == {"extract", "normalise"}
 
 
 def test_disabled_sources_start_paused(dagbag):

@@ -47,6 +47,7 @@ def e2e_source(static_site, tmp_path, monkeypatch, warehouse):
     monkeypatch.setenv("PRESSROOM_SOURCES_FILE", str(sources_file))
     monkeypatch.setenv("PRESSROOM_DATABASE_URL", warehouse)
     monkeypatch.setenv("PRESSROOM_ALLOW_PRIVATE_HOSTS", f"127.0.0.1:{site.server.server_address[1]}")
+    monkeypatch.setenv("PRESSROOM_BATCH_SIZE", "4")  # several mapped extract/normalise instances
     return site, warehouse
 
 
@@ -61,6 +62,8 @@ def test_ingest_dag_end_to_end_and_idempotent(airflow_db, e2e_source, dagbag):  
     run = dag.test(logical_date=logical_date, run_after=logical_date)
     assert run.state == DagRunState.SUCCESS
     first = counts(dsn)
+    mapped = [ti for ti in run.get_task_instances() if ti.task_id == "extract"]
+    assert len(mapped) == 3, "10 new document versions in batches of 4"
 
     n_bundle = len(list(BUNDLE.glob("*.html")))
     assert first["core.documents"] == n_bundle + 1
