@@ -16,14 +16,12 @@ from celery_cluster import REPO, CeleryCluster, airflow_env, require_redis, run_
 
 from pressroom import db
 from pressroom.migrate import apply_migrations
-from support.pages import seed_page
+from support.pages import release_pages, seed_page
+from support.warehouse_rows import table_counts
 
 pytestmark = pytest.mark.celery
 
 DAG_ID = "press_ingest_celery_site"
-BUNDLE = REPO / "samples" / "oir-releases"
-TABLES = ("raw.fetch_log", "raw.snapshots", "core.documents", "core.extraction_failures", "core.analyses",
-          "core.strike_reports", "core.spokespeople", "core.spokesperson_mentions", "core.findings")
 TASKS = 5  # discover, fetch, extract, normalise, load
 RUN_TIMEOUT = 150
 
@@ -35,15 +33,6 @@ def write_sources(path: Path, site) -> None:
         "name": "celery_site", "kind": "urls", "start_urls": urls, "enabled": True, "allow_private": True,
         "delay": 0, "schedule": "0 0 1 1 *",
     }]}))
-
-
-def row_counts(dsn: str) -> dict[str, int]:
-    with closing(db.connect(dsn)) as conn, conn, conn.cursor() as cur:
-        counts = {}
-        for table in TABLES:
-            cur.execute(f"select count(*) from {table}")
-            counts[table] = cur.fetchone()[0]
-        return counts
 
 
 def facts(dsn: str) -> list[tuple]:
@@ -81,7 +70,7 @@ def databases(pg_server):
 
 def test_celery_run_matches_local_run(databases, static_site):
     require_redis()
-    pages = {f"/releases/{p.name}": (200, "text/html; charset=utf-8", p.read_bytes()) for p in BUNDLE.glob("*.html")}
+    pages = release_pages()
     pages["/news/seed"] = (200, "text/html; charset=utf-8", seed_page())
     site = static_site(pages)
     workdir = Path(tempfile.mkdtemp(prefix="pressroom-celery-"))
@@ -112,7 +101,7 @@ def test_celery_run_matches_local_run(databases, static_site):
                 print(cluster.logs())
                 raise
         assert celery_tasks == TASKS, "every task went through Celery"
-        celery_counts, local_counts = row_counts(databases["wh"]), row_counts(databases["wh_local"])
+        celery_counts, local_counts = table_counts(databases["wh"]), table_counts(databases["wh_local"])
         assert celery_counts["core.documents"] == len(pages)
         assert celery_counts == local_counts, {"celery": celery_counts, "local": local_counts}
         assert facts(databases["wh"]) == facts(databases["wh_local"])

@@ -3,35 +3,21 @@ pages) into a throwaway Postgres; a second run of the same DagRun changes no row
 
 from contextlib import closing
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 import yaml
 
 from pressroom import db
-from support.pages import seed_page
-
-REPO = Path(__file__).resolve().parents[2]
-BUNDLE = REPO / "samples" / "oir-releases"
-TABLES = ("raw.fetch_log", "raw.snapshots", "core.documents", "core.extraction_failures", "core.analyses",
-          "core.strike_reports", "core.spokespeople", "core.spokesperson_mentions", "core.findings")
+from support.pages import BUNDLE, release_pages, seed_page
+from support.warehouse_rows import table_counts
 
 
 def site_pages() -> dict[str, tuple[int, str, bytes]]:
-    pages = {f"/releases/{p.name}": (200, "text/html; charset=utf-8", p.read_bytes()) for p in BUNDLE.glob("*.html")}
+    pages = release_pages()
     pages["/english/middleeast/iraq/200620201"] = (200, "text/html; charset=utf-8", seed_page())
     pages["/empty"] = (200, "text/html", b"")
     pages["/binary"] = (200, "application/octet-stream", bytes(range(256)) * 64)
     return pages
-
-
-def counts(dsn: str) -> dict[str, int]:
-    with closing(db.connect(dsn)) as conn, conn, conn.cursor() as cur:
-        result = {}
-        for table in TABLES:
-            cur.execute(f"select count(*) from {table}")
-            result[table] = cur.fetchone()[0]
-        return result
 
 
 @pytest.fixture
@@ -61,7 +47,7 @@ def test_ingest_dag_end_to_end_and_idempotent(airflow_db, e2e_source, dagbag):  
     logical_date = datetime(2026, 11, 1, tzinfo=UTC)
     run = dag.test(logical_date=logical_date, run_after=logical_date)
     assert run.state == DagRunState.SUCCESS
-    first = counts(dsn)
+    first = table_counts(dsn)
     mapped = [ti for ti in run.get_task_instances() if ti.task_id == "extract"]
     assert len(mapped) == 3, "10 new document versions in batches of 4"
 
@@ -100,10 +86,10 @@ def test_ingest_dag_end_to_end_and_idempotent(airflow_db, e2e_source, dagbag):  
 
     rerun = dag.test(logical_date=logical_date, run_after=logical_date)
     assert rerun.state == DagRunState.SUCCESS
-    assert counts(dsn) == first, "re-running the same DagRun changes no row"
+    assert table_counts(dsn) == first, "re-running the same DagRun changes no row"
 
     later = dag.test(logical_date=datetime(2026, 11, 2, tzinfo=UTC), run_after=datetime(2026, 11, 2, tzinfo=UTC))
     assert later.state == DagRunState.SUCCESS
-    after = counts(dsn)
+    after = table_counts(dsn)
     assert {t: c for t, c in after.items() if t != "raw.fetch_log"} == {
         t: c for t, c in first.items() if t != "raw.fetch_log"}, "a new run over unchanged pages adds no facts"

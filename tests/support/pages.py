@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
+BUNDLE = REPO / "samples" / "oir-releases"
 SEED = SHARED / "seed" / "rudaw-2020-06-20-wadi-al-shai.txt"
 
 
@@ -45,3 +47,8 @@ def seed_page() -> bytes:
     text = SEED.read_text(encoding="utf-8")
     title = "Coalition destroys ISIS camps south of Kirkuk"
     return news_page(text, title=title, published="2020-06-20").encode("utf-8")
+
+
+def release_pages() -> dict[str, tuple[int, str, bytes]]:
+    """The bundled public-domain releases as a site: {path: (status, content type, body)}."""
+    return {f"/releases/{p.name}": (200, "text/html; charset=utf-8", p.read_bytes()) for p in BUNDLE.glob("*.html")}
