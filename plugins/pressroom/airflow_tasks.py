@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from urllib.parse import quote
 
 from airflow.sdk import Asset, Connection, get_current_context
 from airflow.sdk.exceptions import AirflowNotFoundException
@@ -33,7 +34,7 @@ def warehouse_dsn() -> str:
     except AirflowNotFoundException:
         return db.warehouse_url()
     port = f":{conn.port}" if conn.port else ""
-    auth = f"{conn.login}:{conn.password}@" if conn.login else ""
+    auth = f"{quote(conn.login, safe='')}:{quote(conn.password or '', safe='')}@" if conn.login else ""
     return f"postgresql://{auth}{conn.host}{port}/{conn.schema or db.WAREHOUSE_DB}"
 
 

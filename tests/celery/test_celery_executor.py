@@ -44,6 +44,12 @@ def facts(dsn: str) -> list[tuple]:
         return cur.fetchall()
 
 
+def warehouse_connection(dsn: str) -> dict[str, str]:
+    """The warehouse as the `pressroom_warehouse` Airflow Connection, as docker-compose sets it. The
+    PRESSROOM_DATABASE_URL fallback points nowhere, so the run only succeeds if the tasks read the Connection."""
+    return {"AIRFLOW_CONN_PRESSROOM_WAREHOUSE": dsn, "PRESSROOM_DATABASE_URL": "postgresql://nobody@127.0.0.1:9/none"}
+
+
 def metadata_one(dsn: str, sql: str, *params):
     with closing(db.connect(dsn)) as conn, conn, conn.cursor() as cur:
         cur.execute(sql, params)
@@ -81,7 +87,7 @@ def test_celery_run_matches_local_run(databases, static_site):
             "PRESSROOM_ALLOW_PRIVATE_HOSTS": f"127.0.0.1:{site.server.server_address[1]}",
         }
         with CeleryCluster(workdir / "celery", databases["meta"],
-                           {**pressroom_env, "PRESSROOM_DATABASE_URL": databases["wh"]}) as cluster:
+                           {**pressroom_env, **warehouse_connection(databases["wh"])}) as cluster:
             try:
                 local_env = airflow_env(workdir / "local", databases["meta_local"], {
                     **pressroom_env, "PRESSROOM_DATABASE_URL": databases["wh_local"],
