@@ -4,6 +4,7 @@ The warehouse is the session's throwaway Postgres (tests/conftest.py); the metad
 holds the DagRuns of `dag.test()`.
 """
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 AIRFLOW_HOME = Path(tempfile.mkdtemp(prefix="pressroom-test-airflow-"))
+atexit.register(shutil.rmtree, AIRFLOW_HOME, ignore_errors=True)  # also when no test here needed it
 
 os.environ.update({
     "AIRFLOW_HOME": str(AIRFLOW_HOME),
@@ -27,12 +29,10 @@ os.environ.update({
 
 @pytest.fixture(scope="session")
 def airflow_db():
-    """Airflow's metadata database, migrated once per session (removed with AIRFLOW_HOME at the end)."""
+    """Airflow's metadata database, migrated once per session (removed with AIRFLOW_HOME at exit)."""
     proc = subprocess.run([str(Path(sys.executable).with_name("airflow")), "db", "migrate"],
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
-    yield
-    shutil.rmtree(AIRFLOW_HOME, ignore_errors=True)
 
 
 @pytest.fixture
