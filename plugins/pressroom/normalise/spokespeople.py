@@ -67,16 +67,17 @@ ROLE_COMMA_NAME_RE = re.compile(
 # The unit a role names after a comma: "Maj Gen. Eric Hill, commanding general, Special Operations Joint Task
 # Force – Operation Inherent Resolve, said".
 ROLE_TAIL_RE = re.compile(rf",\s+(?P<unit>{_ROLE_CHAR}{{3,90}}?)(?=,|[.;“\"]|$)")
+SPEECH_VERB = r"(?:said|says|told|wrote|tweeted|added|stated)"
 # "The spokesman for the US-led anti-ISIS coalition said …" with the name only in a later sentence: "US Army Col.
 # Wayne Marotto wrote on Twitter". The named officer must carry a U.S. or coalition service before the rank.
 UNNAMED_SPOKES_RE = re.compile(
     r"\b(?:the|a)\s+(?P<role>(?:[\w.-]+\s+){0,3}?spokes(?:man|woman|person)\b"
-    r"(?:\s+for\s+(?:(?!\s(?:said|says|told|wrote|tweeted|added|stated)\b)[^,.;]){0,60})?)",
+    rf"(?:\s+for\s+(?:(?!\s{SPEECH_VERB}\b)[^,.;]){{0,60}})?)",
     re.I,
 )
 QUOTED_OFFICER_RE = re.compile(
     rf"\b(?:U\.S\.|US|coalition)\s+(?:(?:Army|Air Force|Navy|Marine Corps|Marine)\s+)?(?P<rank>(?i:{_RANK}))\s+"
-    rf"{NAME_RE}(?P<role>)\s+(?:said|says|wrote|tweeted|told|added|stated)\b"
+    rf"{NAME_RE}(?P<role>)\s+{SPEECH_VERB}\b"
 )
 COALITION_ROLE = re.compile(r"coalition|CJTF|Inherent Resolve|Joint Task Force|OIR|CENTCOM|Central Command", re.I)
 EXCLUDED_ROLE = re.compile(r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|reporter|activist|sheikh", re.I)
