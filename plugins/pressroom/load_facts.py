@@ -23,11 +23,11 @@ delete from core.findings where document_id = any(%(docs)s);
 
 INSERT_REPORTS = """
 insert into core.strike_reports (
-    document_id, rule, scope, actor, date_start, date_end, date_precision, country, admin1, place,
+    document_id, rule, scope, actor, campaign, date_start, date_end, date_precision, country, admin1, place,
     place_normalised, lat, lon, geo_precision, strikes_low, strikes_best, strikes_high, engagements, targets,
     evidence_text, evidence_start, evidence_end, extra, normaliser_version)
 select
-    a.document_id, r->>'rule', r->>'scope', r->>'actor',
+    a.document_id, r->>'rule', r->>'scope', r->>'actor', r->>'campaign',
     case when r->>'date_start' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then (r->>'date_start')::date end,
     case when r->>'date_end' ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' then (r->>'date_end')::date end,
     r->>'date_precision', r->>'country', r->>'admin1', r->>'place', r->>'place_normalised',
@@ -35,7 +35,7 @@ select
     (r->'strikes'->>'low')::int, (r->'strikes'->>'best')::int, (r->'strikes'->>'high')::int,
     (r->>'engagements')::int, coalesce(r->'targets', '[]'),
     r->'evidence'->>'text', (r->'evidence'->>'start')::int, (r->'evidence'->>'end')::int,
-    r - array['rule', 'scope', 'actor', 'date_start', 'date_end', 'date_precision', 'country', 'admin1',
+    r - array['rule', 'scope', 'actor', 'campaign', 'date_start', 'date_end', 'date_precision', 'country', 'admin1',
               'place', 'place_normalised', 'lat', 'lon', 'geo_precision', 'strikes', 'engagements',
               'targets', 'evidence']
         -- a date without a year ('XXXX-06-19') stays in extra as written, never guessed into a column
