@@ -1,19 +1,22 @@
-"""Spokespeople and officials quoted for the coalition (and designated spokespeople of partners).
+"""Named officials who speak on the record for the coalition, CENTCOM, the Pentagon, partner defence ministries
+and partner forces (contract: `spokespeople`).
 
-Three constructions are recognised:
-- role before name: "Coalition Spokesperson Col. Myles B. Caggins III", "SDF spokesman Kino Gabriel",
-  "Defense Secretary Ash Carter", "CJTF-OIR Commander Lt. Gen. Paul Funk II";
-- role, then the name between commas: "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said";
-- name before role: "Army Col. Myles B. Caggins III, a coalition military spokesman",
-  "Maj. Gen. Eric Hill, commanding general of the coalition's special operations joint task force".
-Designated spokespeople (and public affairs officers) of the coalition, defence ministries, armed forces and
-partner forces are kept, not those of bodies that do not report military operations (White House, UN, State
-Department, Taliban, monitors, companies, police); commanders, envoys and directors only when their role, or the
-unit named after it ("commanding general, Special Operations Joint Task Force – Operation Inherent Resolve"),
-names the coalition (local Peshmerga or Iraqi army commanders who brief the press are not spokespeople). "The
-spokesman for the US-led coalition said …" followed by "US Army Col. Wayne Marotto wrote …" names that officer.
-Ranks are normalised with or without periods ("Colonel", "Col" → "Col.", "UK Major General", "Maj Gen." →
-"Maj. Gen."); names are kept as written, without rank.
+A person is first *mentioned* with a role or rank, by one of these rules (the fact's `rule`):
+- `speaker.role-name`: role before the name, "CENTCOM commander Gen. Michael Erik Kurilla", "French Armed Forces
+  Minister Sébastien Lecornu";
+- `speaker.name-role`: the name, then the role after a comma or "is the": "Dana Stroul, Deputy Assistant Secretary
+  for Defense …", "Brigadier Karl Harris is the Deputy Commanding General of …";
+- `speaker.role-comma-name`: "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said";
+- `speaker.heading`: a transcript heading, "MAJ. GEN. PAT RYDER:", "GEN. KURILLA:";
+- `speaker.unnamed-spokesperson`: "the spokesman for the US-led coalition said …" then "US Army Col. Wayne Marotto
+  wrote …" names that officer.
+The person is kept only if the role belongs to a body that conducts or reports strikes (organisations, excluded
+roles and the defence cue of ministers are in `data/spokespeople.yaml`), and if the person speaks: a speech verb
+right after the mention ("… Kurilla said", "… Sabrina Singh stated that"), a speech cue right before it ("said
+Adm. Brad Cooper", "according to", "I'm Brigadier General Pat Ryder"), a quote after a colon; or, marked
+`+said-later`, the surname with a speech verb elsewhere ("Barzani tweeted", "Brig Harris added"). People only
+met, visited, photographed or targeted are not spokespeople. Names are kept as written, without rank, with the
+quotation marks of a nickname dropped ("Mike “Erik” Kurilla" → "Mike Erik Kurilla").
 
 `canonical_key` is the registry key that merges name variants: "Col. Myles B. Caggins III" and "Caggins" → "caggins".
 """
@@ -22,82 +25,125 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from .text import Span, paragraphs
 
-RANKS = {
-    "lieutenant colonel": "Lt. Col.", "lt. col.": "Lt. Col.", "lieutenant general": "Lt. Gen.", "lt. gen.": "Lt. Gen.",
-    "major general": "Maj. Gen.", "maj. gen.": "Maj. Gen.", "brigadier general": "Brig. Gen.",
-    "brig. gen.": "Brig. Gen.", "general": "Gen.", "gen.": "Gen.", "colonel": "Col.", "col.": "Col.",
-    "major": "Maj.", "maj.": "Maj.", "captain": "Capt.", "capt.": "Capt.", "rear admiral": "Rear Adm.",
-    "rear adm.": "Rear Adm.", "vice admiral": "Vice Adm.", "vice adm.": "Vice Adm.", "admiral": "Adm.",
-    "adm.": "Adm.", "lieutenant": "Lt.", "lt.": "Lt.", "sergeant": "Sgt.", "sgt.": "Sgt.",
-    "lieutenant commander": "Lt. Cmdr.", "lt. cmdr.": "Lt. Cmdr.", "cmdr.": "Cmdr.",
-}  # fmt: skip
-# Ranks are matched with or without their periods ("Maj Gen.", "Lt Col"); the written form is looked up in RANKS.
-_RANK = "|".join(
-    re.escape(r).replace(r"\ ", r"\s+").replace(r"\.", r"\.?") for r in sorted(RANKS, key=len, reverse=True)
+VOCABULARY = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "spokespeople.yaml").read_text("utf-8"))
+
+
+def _alternation(phrases, *, loose_periods: bool = False) -> str:
+    """Whole-phrase alternation, longest first; spaces match any run of spaces or a hyphen ("Major-General")."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        part = re.escape(phrase).replace(r"\ ", r"[\s-]+")
+        parts.append(part.replace(r"\.", r"\.?") if loose_periods else part)
+    return "|".join(parts)
+
+
+def _words(phrases, flags: int = 0) -> re.Pattern:
+    """Any of the phrases as whole words."""
+    return re.compile(rf"(?<![\w-])(?:{_alternation(phrases)})(?![\w-])", flags)
+
+
+RANKS = {form: rank for rank, forms in VOCABULARY["ranks"].items() for form in forms}
+_RANK_KEYS = {re.sub(r"[\s.-]+", " ", form).strip(): rank for form, rank in RANKS.items()}
+_RANK = rf"(?i:{_alternation(RANKS, loose_periods=True)})(?![\w-])"
+_SERVICE = rf"(?:(?:{_alternation(VOCABULARY['services'])})\s+)*"
+RANK_RE = rf"(?:(?P<service>{_SERVICE})(?P<rank>{_RANK})\s+)?"
+_TITLE = rf"(?:{_alternation(VOCABULARY['titles'], loose_periods=True)})"
+
+_UP, _LO = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}{_LO}][{_LO}]+)*"  # McGurk, Jean-Noël
+_NICKNAME = rf"[“\"‘']{_NAME_WORD}[”\"’']"
+_SUFFIX = r"(?:III|II|IV|Jr\.|Sr\.)"
+_GAP = r"[ \t\u00a0]+"
+# A name's later words are never words of `not_name_words` ("Pat Ryder Holds a Press Briefing" → "Pat Ryder").
+_NEXT_WORD = rf"(?!(?:{_alternation(VOCABULARY['not_name_words'])})(?![\w-])){_NAME_WORD}"
+NAME_RE = (
+    rf"(?P<name>{_NAME_WORD}(?:{_GAP}(?:[{_UP}]\.|{_NICKNAME}))*"
+    rf"(?:{_GAP}(?:al-|Al-|bin |ibn |de |van )?{_NEXT_WORD}){{1,2}}(?:,?{_GAP}{_SUFFIX})?)"
 )
-_RANK_KEYS = {key.replace(".", ""): rank for key, rank in RANKS.items()}
-_SERVICE = r"(?:(?:U\.S\.|US|UK|British|French|Australian|Canadian|Army|Air Force|Navy|Marine(?: Corps)?)\s+)*"
-RANK_RE = rf"(?:{_SERVICE}(?P<rank>(?i:{_RANK}))\s+)?"
-_WORD = r"[A-Z]['’]?[a-z]+(?:[A-Z][a-z]+)?"  # Caggins, McGurk, O'Brien
-NAME_RE = rf"(?P<name>{_WORD}(?: [A-Z]\.)?(?: (?:al-|bin )?{_WORD}(?:-{_WORD})?){{1,2}}(?: (?:III|II|IV|Jr\.|Sr\.))?)"
-SPOKES = (
-    r"(?i:spokes(?:man|woman|person)|press secretary|press officer|Defense Secretary|Secretary of Defense|"
-    r"public affairs (?:officer|director|chief)|(?:chief|director) of public affairs)"
+
+_SPOKES = _alternation(VOCABULARY["spokesperson_roles"])
+_OFFICIAL = _alternation(VOCABULARY["official_roles"])
+_MINISTER = _alternation(VOCABULARY["ministerial_roles"])
+_HEAD = rf"(?i:{_SPOKES}|{_MINISTER}|{_OFFICIAL})(?![\w-])"
+SPOKES_RE = re.compile(rf"(?<![\w-])(?:{_SPOKES})(?![\w-])", re.I)
+MINISTER_RE = re.compile(rf"(?<![\w-])(?:{_MINISTER})(?![\w-])", re.I)
+DEFENCE_CUE_RE = _words(VOCABULARY["defence_cues"], re.I)
+_NOT_ROLE = rf"(?:{_alternation(VOCABULARY['not_role_words'])})\b"
+_ROLE_WORD = (
+    rf"(?:(?!{_NOT_ROLE})(?:U\.S\.|U\.K\.|[{_UP}][\w-]*(?:['’]s)?|coalition|military|chief|deputy|principal)\s+)"
 )
-# Capitalised words that open a sentence rather than a role ("While White House press secretary …").
-_NOT_ROLE = r"(?:While|And|But|The|A|An|As|When|Said|In|On|At|Meanwhile|However|According|Former|Then)\b"
-# Officials other than spokespeople count only when their role names the coalition (COALITION_ROLE).
-OFFICIAL = r"(?i:(?:deputy )?commander|commanding general|(?:special )?(?:presidential )?envoy|director)"
-ROLE_FIRST_RE = re.compile(
-    rf"(?P<role>(?:(?!{_NOT_ROLE})(?:[A-Z][\w-]*(?:['’]s)?|coalition|military|chief|official|deputy|principal)\s+)"
-    rf"{{0,4}}(?:{SPOKES}|{OFFICIAL}))\s+{RANK_RE}{NAME_RE}"
+_ROLE_CHAR = r"(?:U\.S\.|U\.K\.|[^,.;:“\"\n])"  # a role runs to the next punctuation, "U.S.-led" included
+
+ROLE_NAME_RE = re.compile(rf"(?P<role>{_ROLE_WORD}{{0,4}}{_HEAD})\s+{RANK_RE}{NAME_RE}")
+NAME_ROLE_RE = re.compile(
+    rf"{RANK_RE}{NAME_RE}(?:,\s+|\s+(?:is|was|serves as)\s+)(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?"
+    rf"{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,80}}?)(?=[,.;:“\"\n]|\s+(?:said|told|in)\b|$)"
 )
-_ROLE_CHAR = r"(?:U\.S\.|U\.K\.|[^,.;“\"])"  # a role runs to the next punctuation, "U.S.-led" included
-NAME_FIRST_RE = re.compile(
-    rf"{RANK_RE}{NAME_RE},\s+(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?{_ROLE_CHAR}{{0,40}}?"
-    rf"(?:{SPOKES}|{OFFICIAL}){_ROLE_CHAR}{{0,70}}?)(?=[,.;“\"]|\s+said|\s+told|$)"
-)
-# "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said": the role, then the name in commas.
 ROLE_COMMA_NAME_RE = re.compile(
-    rf"\b[Tt]he\s+(?P<role>{_ROLE_CHAR}{{0,40}}?{SPOKES}{_ROLE_CHAR}{{0,60}}?),\s+{RANK_RE}{NAME_RE},"
+    rf"\b[Tt]he\s+(?P<role>{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,60}}?),\s+{RANK_RE}{NAME_RE},"
 )
+# A ranked officer without a role, speaking: "“…,” said U.S. Army Lt. Gen. Paul Funk." (speaks for the
+# organisation the document names or, failing that, the one the service words name).
+RANK_NAME_RE = re.compile(rf"(?P<service>{_SERVICE})(?P<rank>(?=[{_UP}]){_RANK})\s+{NAME_RE}(?P<role>)")
 # The unit a role names after a comma: "Maj Gen. Eric Hill, commanding general, Special Operations Joint Task
 # Force – Operation Inherent Resolve, said".
 ROLE_TAIL_RE = re.compile(rf",\s+(?P<unit>{_ROLE_CHAR}{{3,90}}?)(?=,|[.;“\"]|$)")
-SPEECH_VERB = r"(?:said|says|told|wrote|tweeted|added|stated)"
+_CAPS_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_UP}]+(?:-[{_UP}]+)*"
+HEADING_RE = re.compile(
+    rf"^[ \t]*(?:(?P<rank>{_RANK})|(?P<title>(?i:{_TITLE}))(?:[ \t]+OF[ \t]+(?:DEFENSE|WAR))?)?[ \t]*"
+    rf"(?P<name>{_CAPS_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{0,3}}(?:,?[ \t]+{_SUFFIX})?)[ \t]*:",
+    re.M,
+)
+
+_SPEECH_VERB = _alternation(VOCABULARY["speech_verbs"])
+SPEECH_AFTER_RE = re.compile(rf"(?i:(?<![\w-])(?:{_SPEECH_VERB})(?![\w-]))|^\s*:\s*[“\"]")
+SPEECH_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?i:{_alternation(VOCABULARY['speech_before'])})(?:\s+[\w.]+){{0,2}}[\s,]*$"
+)
+# Where the clause after a mention ends: a sentence end (not "U.S." or "Gen."), a line end or a quotation mark.
+CLAUSE_END_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bGen)(?<!\bCol)[.!?;](?=\s|$)|\n|[“”\"]")
 # "The spokesman for the US-led anti-ISIS coalition said …" with the name only in a later sentence: "US Army Col.
 # Wayne Marotto wrote on Twitter". The named officer must carry a U.S. or coalition service before the rank.
 UNNAMED_SPOKES_RE = re.compile(
-    r"\b(?:the|a)\s+(?P<role>(?:[\w.-]+\s+){0,3}?spokes(?:man|woman|person)\b"
-    rf"(?:\s+for\s+(?:(?!\s{SPEECH_VERB}\b)[^,.;]){{0,60}})?)",
+    rf"\b(?:the|a)\s+(?P<role>(?:[\w.-]+\s+){{0,3}}?(?:{_SPOKES})\b(?:\s+for\s+(?:(?!\s(?:said|told)\b)[^,.;]){{0,60}})?)",
     re.I,
 )
 QUOTED_OFFICER_RE = re.compile(
-    rf"\b(?:U\.S\.|US|coalition)\s+(?:(?:Army|Air Force|Navy|Marine Corps|Marine)\s+)?(?P<rank>(?i:{_RANK}))\s+"
-    rf"{NAME_RE}(?P<role>)\s+{SPEECH_VERB}\b"
+    rf"\b(?P<service>(?:U\.S\.|US|coalition)\s+(?:(?:Army|Air Force|Navy|Marine Corps|Marine)\s+)?)(?P<rank>{_RANK})\s+"
+    rf"{NAME_RE}(?P<role>)\s+(?:said|told|wrote|tweeted|added|stated)\b"
 )
-COALITION_ROLE = re.compile(r"coalition|CJTF|Inherent Resolve|Joint Task Force|OIR|CENTCOM|Central Command", re.I)
-EXCLUDED_ROLE = re.compile(r"Peshmerga|PUK|KDP|Iraqi Army|Popular Mobilization|reporter|activist|sheikh", re.I)
-# Designated spokespeople of bodies that do not report military operations (the pipeline keeps the coalition's,
-# defence ministries', armed forces' and partner forces' spokespeople).
-NOT_MILITARY_ROLE = re.compile(
-    r"White House|United Nations|\bUN\b|UNICEF|UNHCR|Red Cross|ICRC|State Department|Taliban|Observatory|"
-    r"company|airline|hospital|police",
-    re.I,
-)
-ORGANISATIONS = [
-    ("SDF", re.compile(r"\bSDF\b|Syrian Democratic Forces")),
-    ("DoD", re.compile(r"Defense Secretary|Secretary of Defense|Pentagon", re.I)),
-    ("CENTCOM", re.compile(r"CENTCOM|Central Command", re.I)),
-    ("Global Coalition", re.compile(r"Global Coalition", re.I)),
-    ("CJTF-OIR", COALITION_ROLE),
-    ("Iraqi military", re.compile(r"Iraq['’]s|Iraqi", re.I)),
-]
+EXCLUDED_RE = _words(VOCABULARY["excluded_roles"], re.I)
+NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
+ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["organisations"].items()]
+NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
+SPELLINGS = [(org, _words([word])) for word, org in VOCABULARY["spellings"].items()]
+# Paragraphs without any of these words hold no mention and are skipped (most of a news page).
+ANCHOR_RE = re.compile(rf"{_HEAD}|(?=[{_UP}]){_RANK}|^[ \t]*[{_UP}][{_UP}.' -]+:", re.M)
+PRECEDING_RE = re.compile(r"(?:[\w'’.-]+[ \t]+){0,3}$")
 QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
+
+
+@dataclass
+class Mention:
+    """A named person with a role or rank, as one rule found it."""
+
+    rule: str
+    name: str
+    rank: str | None
+    role: str
+    prefix: str  # service words written before the rank ("Peshmerga", "U.S. Army")
+    start: int
+    end: int
+    speaks: bool
 
 
 def fold(text: str) -> str:
@@ -113,35 +159,58 @@ def canonical_key(name: str) -> str:
 
 
 def normalise_rank(rank: str | None) -> str | None:
-    return _RANK_KEYS.get(re.sub(r"\s+", " ", rank.lower().replace(".", ""))) if rank else None
+    return _RANK_KEYS.get(re.sub(r"[\s.-]+", " ", rank.lower()).strip()) if rank else None
 
 
-def organisation(role: str) -> str | None:
-    return next((org for org, pattern in ORGANISATIONS if pattern.search(role)), None)
+def organisation(role: str, prefix: str = "", ranked: bool = False) -> str | None:
+    """The canonical organisation a role (or the service words before a rank) names; a nationality counts for
+    ranked officers, ministers and spokespeople; for a minister, else the spelling of "Defense"/"Defence"."""
+    for text in (role, prefix):
+        org = next((org for org, pattern in ORGANISATIONS if pattern.search(text)), None)
+        if org:
+            return org
+    if ranked or MINISTER_RE.search(role) or SPOKES_RE.search(role):
+        for text in (role, prefix):
+            org = next((org for org, pattern in NATIONALITIES if pattern.search(text)), None)
+            if org:
+                return org
+    if not MINISTER_RE.search(role):
+        return None
+    return next((org for org, pattern in SPELLINGS if pattern.search(role)), None)
 
 
-def _person(text: str, m: re.Match, role: str) -> dict:
-    start = m.start("rank") if m["rank"] else m.start("name")
-    end = max(m.end("name"), m.end("role"))
-    start = min(start, m.start("role"))
-    return {
-        "name": m["name"],
-        "rank": normalise_rank(m["rank"]),
-        "role": role.strip(),
-        "organisation": organisation(role),
-        "evidence": {"text": text[start:end], "start": start, "end": end},
-        "canonical_name": m["name"],
-        "canonical_key": canonical_key(m["name"]),
-        "quotes": [],
-    }
-
-
-def _accepted(role: str) -> bool:
-    if EXCLUDED_ROLE.search(role):
+def accepted(role: str, prefix: str = "", ranked: bool = False) -> bool:
+    """The role is one the contract lists: a military spokesperson, or an official of a listed organisation
+    (a minister or secretary only with a defence cue)."""
+    if EXCLUDED_RE.search(role) or EXCLUDED_RE.search(prefix):
         return False
-    if re.search(SPOKES, role, re.I):
-        return not NOT_MILITARY_ROLE.search(role)
-    return bool(COALITION_ROLE.search(role))
+    if SPOKES_RE.search(role):
+        return True
+    if MINISTER_RE.search(role) and not DEFENCE_CUE_RE.search(role):
+        return False
+    return organisation(role, prefix, ranked) is not None
+
+
+def _plausible_name(name: str) -> bool:
+    words = re.findall(r"[\w’'-]+", name)
+    return not any(w in NOT_NAME_WORDS for w in words)
+
+
+def _clean_name(name: str) -> str:
+    """Nickname quotation marks dropped, spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"[“”\"‘’](?=\w)|(?<=\w)[“”\"‘’](?!\w)", "", name)).strip()
+
+
+def speaks_at(text: str, start: int, end: int) -> bool:
+    """A speech verb in the clause right after `end`, a quote after a colon, or a speech cue right before `start`."""
+    after = text[end : end + 100]
+    stop = CLAUSE_END_RE.search(after)
+    clause = after[: stop.start()] if stop else after
+    if SPEECH_AFTER_RE.search(clause) or re.match(r"\s*:\s*[“\"]", after):
+        return True
+    before = text[max(0, start - 45) : start]
+    before = re.split(r"[.!?;\n”]\s", before)[-1]
+    return bool(SPEECH_BEFORE_RE.search(before))
 
 
 def _full_role(text: str, m: re.Match) -> str:
@@ -149,40 +218,175 @@ def _full_role(text: str, m: re.Match) -> str:
     Operations Joint Task Force – Operation Inherent Resolve")."""
     role = m["role"]
     tail = ROLE_TAIL_RE.match(text, m.end("role"))
-    if tail and not organisation(role) and COALITION_ROLE.search(tail["unit"]):
+    if tail and not organisation(role) and organisation(tail["unit"]):
         return f"{role}, {tail['unit']}"
     return role
 
 
+def _mention(text: str, m: re.Match, rule: str) -> Mention | None:
+    role = _full_role(text, m).strip()
+    name = _clean_name(m["name"])
+    start = min(m.start("rank") if m["rank"] else m.start("name"), m.start("role"))
+    prefix = f"{_words_before(text, start)} {m['service'] or ''}"
+    if not _plausible_name(name) or not accepted(role, prefix, bool(m["rank"])):
+        return None
+    end = max(m.end("name"), m.end("role"))
+    spoken_from = min(start, m.start("service")) if m["rank"] else start  # "said U.S. Army Col. …"
+    return Mention(rule, name, normalise_rank(m["rank"]), role, (m["service"] or "").strip(), start, end,
+                   speaks_at(text, spoken_from, end))
+
+
+def _words_before(text: str, start: int) -> str:
+    """Up to three words right before a mention, in its sentence ("Kirkuk police" spokesman …)."""
+    return PRECEDING_RE.search(text, max(0, start - 50), start)[0]
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Paragraphs that hold a role, rank or heading word: the only places a mention can be."""
+    return [(p.start, p.end) for p in paragraphs(text) if ANCHOR_RE.search(p.text)]
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every accepted mention of a named official, in text order."""
+    found = []
+    for start, end in _regions(text):
+        for regex, rule in ((ROLE_NAME_RE, "speaker.role-name"), (NAME_ROLE_RE, "speaker.name-role"),
+                            (ROLE_COMMA_NAME_RE, "speaker.role-comma-name")):
+            for m in regex.finditer(text, start, end):
+                mention = _mention(text, m, rule)
+                if mention:
+                    found.append(mention)
+        for m in RANK_NAME_RE.finditer(text, start, end):
+            if not any(f.start <= m.start("rank") < f.end for f in found):
+                found.extend(_ranked_speaker(text, m))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _ranked_speaker(text: str, m: re.Match) -> list[Mention]:
+    """A ranked officer with no role but with service words ("U.S. Army Col."), as a mention only where the
+    officer speaks and no excluded body (an Iranian general, a militia) is named right before."""
+    name = _clean_name(m["name"])
+    before = f"{_words_before(text, m.start())} {m['service']}"
+    if not m["service"] or not _plausible_name(name) or EXCLUDED_RE.search(before):
+        return []
+    start = m.start("rank")
+    if not speaks_at(text, m.start(), m.end("name")):
+        return []
+    return [Mention("speaker.rank-name", name, normalise_rank(m["rank"]), "", (m["service"] or "").strip(), start,
+                    m.end("name"), True)]
+
+
+def _headings(text: str, known: dict[str, Mention]) -> list[Mention]:
+    """Transcript speakers: "MAJ. GEN. PAT RYDER:", "GEN. KURILLA:", "MR. KIRBY:" (a rank or title, or the
+    surname of a person mentioned elsewhere)."""
+    found = []
+    for m in HEADING_RE.finditer(text):
+        name = m["name"]
+        key = canonical_key(name)
+        if not (m["rank"] or m["title"] or key in known) or not key or not _plausible_name(name.title()):
+            continue
+        written = known[key].name if key in known else _full_name(text, key) or name.title()
+        start = m.start("rank") if m["rank"] else (m.start("title") if m["title"] else m.start("name"))
+        found.append(Mention("speaker.heading", written, normalise_rank(m["rank"]), "", "", start, m.end("name"), True))
+    return found
+
+
+def _full_name(text: str, key: str) -> str | None:
+    """The longest "Rank First Last" written anywhere in the text for this surname key ("Gen. Michael Erik
+    Kurilla Holds a Press Briefing" names the speaker of "GEN. KURILLA:")."""
+    names = [_clean_name(m["name"]) for m in RANK_NAME_RE.finditer(text) if canonical_key(m["name"]) == key]
+    return max(names, key=len, default=None)
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.split() if w.strip(",.").lower() not in SUFFIXES]
+    return words[-1] if words else name
+
+
+def _speaks_later(text: str, mention: Mention) -> bool:
+    """The surname (after a rank or title, or alone) with a speech verb anywhere else in the text."""
+    pattern = re.compile(rf"(?:(?:{_RANK}|{_TITLE})\s+)?(?<![\w-]){re.escape(_surname(mention.name))}(?![\w-])")
+    return any(
+        (m.start() < mention.start or m.start() >= mention.end) and speaks_at(text, m.start(), m.end())
+        for m in pattern.finditer(text)
+    )
+
+
+def _document_organisation(text: str) -> str | None:
+    """The listed organisation a transcript names most often: who a heading speaker speaks for."""
+    counts = Counter({org: len(pattern.findall(text)) for org, pattern in ORGANISATIONS})
+    org, n = counts.most_common(1)[0]
+    return org if n else None
+
+
+def _fact(text: str, person: Mention, role: str, org: str | None, rank: str | None, later: bool) -> dict:
+    return {
+        "name": person.name,
+        "rank": rank,
+        "role": role,
+        "organisation": VOCABULARY.get("organisation_names", {}).get(org, org),
+        "evidence": {"text": text[person.start : person.end], "start": person.start, "end": person.end},
+        "rule": person.rule + ("+said-later" if later else ""),
+        "canonical_name": person.name,
+        "canonical_key": canonical_key(person.name),
+        "quotes": [],
+    }
+
+
 def extract(text: str) -> list[dict]:
     """Spokespeople of one document, one per person, with the quotes attributed to them."""
-    people: dict[str, dict] = {}
-    for regex in (ROLE_FIRST_RE, NAME_FIRST_RE, ROLE_COMMA_NAME_RE):
-        for m in regex.finditer(text):
-            role = _full_role(text, m)
-            if not _accepted(role) or re.match(r"(?:The|A|An|In|On|He|She)\b", m["name"]):
-                continue
-            person = _person(text, m, role)
-            key = canonical_key(person["name"])
-            known = people.get(key)
-            if known is None or len(person["name"]) > len(known["name"]):
-                people[key] = person
-    if not any(p["organisation"] == "CJTF-OIR" for p in people.values()):
-        unnamed = _unnamed_coalition_spokesperson(text)
-        if unnamed:
-            people.setdefault(unnamed["canonical_key"], unnamed)
+    by_key: dict[str, list[Mention]] = {}
+    for mention in mentions(text):
+        by_key.setdefault(canonical_key(mention.name), []).append(mention)
+    first = {key: group[0] for key, group in by_key.items()}
+    for heading in _headings(text, first):
+        by_key.setdefault(canonical_key(heading.name), []).append(heading)
+    people = {}
+    doc_org = None
+    for key, group in by_key.items():
+        if not key:
+            continue
+        speaking = [m for m in group if m.speaks]
+        later = not speaking and _speaks_later(text, group[0])
+        if not speaking and not later:
+            continue
+        described = [m for m in group if m.role]
+        best = max(described or group, key=lambda m: (m.speaks, len(m.name)))
+        name_source = max(group, key=lambda m: len(m.name))
+        rule = best.rule if best.speaks or not speaking else speaking[0].rule  # the rule that heard the person
+        best_name = Mention(rule, name_source.name, best.rank, best.role, best.prefix, best.start, best.end,
+                            best.speaks)
+        rank = best.rank or next((m.rank for m in group if m.rank), None)
+        org = organisation(best.role, best.prefix, bool(rank)) if best.role else None
+        if not best.role:  # a heading or a ranked officer: the organisation the document names, else the service's
+            doc_org = doc_org or _document_organisation(text)
+            org = doc_org or organisation("", best.prefix, True)
+        if org is None and not SPOKES_RE.search(best.role) and not (best.rule == "speaker.heading" and rank):
+            continue
+        people[key] = _fact(text, best_name, best.role, org, rank, later)
+    unnamed = _unnamed_coalition_spokesperson(text, people)
+    if unnamed and not people.get(unnamed["canonical_key"], {}).get("role"):
+        people[unnamed["canonical_key"]] = unnamed
     for paragraph in paragraphs(text):  # quotes of the paragraphs that name the person (full name or surname)
+        folded = fold(paragraph.text)
         for key, person in people.items():
-            if key and re.search(rf"\b{re.escape(key)}\b", fold(paragraph.text)):
+            if re.search(rf"\b{re.escape(key)}\b", folded):
                 person["quotes"].extend(_quotes(paragraph))
     return sorted(people.values(), key=lambda p: p["evidence"]["start"])
 
 
-def _unnamed_coalition_spokesperson(text: str) -> dict | None:
+def _unnamed_coalition_spokesperson(text: str, people: dict[str, dict]) -> dict | None:
     """The officer a document quotes after naming the coalition's spokesperson without a name, if any."""
-    role = next((m["role"] for m in UNNAMED_SPOKES_RE.finditer(text) if COALITION_ROLE.search(m["role"])), None)
-    officer = QUOTED_OFFICER_RE.search(text)
-    return _person(text, officer, role) if role and officer else None
+    if any(p["organisation"] == "CJTF-OIR" and p["role"] for p in people.values()):
+        return None
+    role = next((m["role"] for m in UNNAMED_SPOKES_RE.finditer(text) if organisation(m["role"]) == "CJTF-OIR"), None)
+    officer = QUOTED_OFFICER_RE.search(text) if role else None
+    if not officer:
+        return None
+    start, end = officer.start("service"), officer.end("name")
+    person = Mention("speaker.unnamed-spokesperson", _clean_name(officer["name"]), normalise_rank(officer["rank"]),
+                     role, "", start, end, True)
+    return _fact(text, person, role, organisation(role), person.rank, False)
 
 
 def _quotes(s: Span) -> list[dict]:
@@ -192,3 +396,6 @@ def _quotes(s: Span) -> list[dict]:
         start = s.start + q.start(group)
         out.append({"text": q.group(group), "start": start, "end": start + len(q.group(group))})
     return out
+
+
+__all__ = ["canonical_key", "extract", "fold", "normalise_rank", "organisation", "speaks_at"]
