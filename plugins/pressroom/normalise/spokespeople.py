@@ -125,8 +125,12 @@ NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
 ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["organisations"].items()]
 NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
 SPELLINGS = [(org, _words([word])) for word, org in VOCABULARY["spellings"].items()]
-# Paragraphs without any of these words hold no mention and are skipped (most of a news page).
-ANCHOR_RE = re.compile(rf"{_HEAD}|(?=[{_UP}]){_RANK}|^[ \t]*[{_UP}][{_UP}.' -]+:", re.M)
+# Paragraphs without one of these words hold no mention and are skipped (most of a news page): a word of every
+# role (any case; its longest word) and of every rank (capitalised), or a line that could be a transcript heading.
+ROLE_ANCHORS = tuple(sorted({max(re.split(r"[\s.-]", role.lower()), key=len) for role in (
+    *VOCABULARY["spokesperson_roles"], *VOCABULARY["official_roles"], *VOCABULARY["ministerial_roles"])}))
+RANK_ANCHORS = tuple(sorted({re.split(r"[\s.-]", form)[0].capitalize() for form in RANKS}))
+HEADING_LINE_RE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.' -]+:", re.M)
 PRECEDING_RE = re.compile(r"(?:[\w'’.-]+[ \t]+){0,3}$")
 QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
@@ -243,7 +247,13 @@ def _words_before(text: str, start: int) -> str:
 
 def _regions(text: str) -> list[tuple[int, int]]:
     """Paragraphs that hold a role, rank or heading word: the only places a mention can be."""
-    return [(p.start, p.end) for p in paragraphs(text) if ANCHOR_RE.search(p.text)]
+    return [(p.start, p.end) for p in paragraphs(text) if _anchored(p.text)]
+
+
+def _anchored(paragraph: str) -> bool:
+    lowered = paragraph.lower()
+    return (any(word in lowered for word in ROLE_ANCHORS) or any(word in paragraph for word in RANK_ANCHORS)
+            or (":" in paragraph and HEADING_LINE_RE.search(paragraph) is not None))
 
 
 def mentions(text: str) -> list[Mention]:
@@ -367,7 +377,7 @@ def extract(text: str) -> list[dict]:
     unnamed = _unnamed_coalition_spokesperson(text, people)
     if unnamed and not people.get(unnamed["canonical_key"], {}).get("role"):
         people[unnamed["canonical_key"]] = unnamed
-    for paragraph in paragraphs(text):  # quotes of the paragraphs that name the person (full name or surname)
+    for paragraph in paragraphs(text) if people else ():  # quotes of the paragraphs that name the person
         folded = fold(paragraph.text)
         for key, person in people.items():
             if re.search(rf"\b{re.escape(key)}\b", folded):
@@ -379,7 +389,8 @@ def _unnamed_coalition_spokesperson(text: str, people: dict[str, dict]) -> dict 
     """The officer a document quotes after naming the coalition's spokesperson without a name, if any."""
     if any(p["organisation"] == "CJTF-OIR" and p["role"] for p in people.values()):
         return None
-    role = next((m["role"] for m in UNNAMED_SPOKES_RE.finditer(text) if organisation(m["role"]) == "CJTF-OIR"), None)
+    spokes = UNNAMED_SPOKES_RE.finditer(text) if "spokes" in text.lower() else ()
+    role = next((m["role"] for m in spokes if organisation(m["role"]) == "CJTF-OIR"), None)
     officer = QUOTED_OFFICER_RE.search(text) if role else None
     if not officer:
         return None
