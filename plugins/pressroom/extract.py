@@ -6,10 +6,10 @@ date) bounds trafilatura's date search so that re-extracting a stored snapshot g
 
 from __future__ import annotations
 
-import functools
 import logging
 from datetime import date
 
+from . import htmldate_fallback
 from .models import ExtractedDoc, ExtractionFailure
 
 log = logging.getLogger(__name__)
@@ -17,11 +17,6 @@ log = logging.getLogger(__name__)
 # The benchmark setting: comments are not article text (F1 0.960 on the Zyte set vs 0.953 default).
 OPTIONS = {"include_comments": False, "include_tables": True, "favor_precision": False}
 MIN_TEXT_CHARS = 40
-# htmldate's own settings for its dateparser fallback (htmldate.extractors.get_external_parser), English only.
-DATE_FALLBACK_SETTINGS = {
-    "NORMALIZE": True, "PARSERS": ["custom-formats", "absolute-time"], "PREFER_DATES_FROM": "past",
-    "PREFER_LOCALE_DATE_ORDER": True, "RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True,
-}  # fmt: skip
 
 
 def decode(body: bytes, encoding: str | None) -> str:
@@ -71,31 +66,18 @@ def extract_html(
 def _metadata(tree, reference_date: date | None) -> tuple[str | None, date | None, str | None, str | None]:
     """Title, publication date, site name and language, without trafilatura's full metadata pass (authors,
     categories, tags, licence), which costs about a third of the extraction time and feeds nothing here.
-    The date search is bounded by the reference date so that re-extraction is reproducible."""
+    The date search is bounded by the reference date so that re-extraction is reproducible; its last resort is
+    the English parser of `htmldate_fallback`, not dateparser."""
     from htmldate import find_date
     from trafilatura.metadata import extract_opengraph, extract_sitename, extract_title
 
-    _english_date_fallback()
+    htmldate_fallback.install()
     opengraph = extract_opengraph(tree)
     max_date = reference_date.isoformat() if reference_date else None
     found = find_date(tree, extensive_search=True, original_date=True, max_date=max_date)
     language = (tree.get("lang") or "").split("-")[0].lower() or None
     return (opengraph.get("title") or extract_title(tree), _parse_date(found),
             opengraph.get("sitename") or extract_sitename(tree), language)
-
-
-@functools.cache
-def _english_date_fallback() -> None:
-    """Make htmldate's last-resort parser (dateparser, for a few pages per hundred) read English only.
-
-    By default it tries every dateparser locale, compiling ~1 000 patterns (about 2 CPU-seconds) in every fresh
-    process, for pages that are English: the sources are, and on the 190 benchmark pages the dates found are the
-    same. htmldate exposes no option for it, so its cached parser factory is replaced once per process."""
-    import htmldate.extractors
-    from dateparser import DateDataParser
-
-    parser = DateDataParser(languages=["en"], settings=DATE_FALLBACK_SETTINGS)
-    htmldate.extractors.get_external_parser = lambda: parser
 
 
 def plain_text(text: str) -> ExtractedDoc:

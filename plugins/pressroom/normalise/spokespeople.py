@@ -33,7 +33,10 @@ import yaml
 
 from .text import Span, paragraphs
 
-VOCABULARY = yaml.safe_load((Path(__file__).resolve().parent.parent / "data" / "spokespeople.yaml").read_text("utf-8"))
+VOCABULARY = yaml.load(  # noqa: S506 (a safe loader: libyaml's when built, else the pure-Python one)
+    (Path(__file__).resolve().parent.parent / "data" / "spokespeople.yaml").read_text("utf-8"),
+    Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader),
+)
 
 
 def _alternation(phrases, *, loose_periods: bool = False) -> str:
@@ -62,11 +65,9 @@ _NAME_WORD = rf"[{_UP}](?:['’][{_UP}])?[{_LO}]+(?:[{_UP}][{_LO}]+)?(?:-[{_UP}{
 _NICKNAME = rf"[“\"‘']{_NAME_WORD}[”\"’']"
 _SUFFIX = r"(?:III|II|IV|Jr\.|Sr\.)"
 _GAP = r"[ \t\u00a0]+"
-# A name's later words are never words of `not_name_words` ("Pat Ryder Holds a Press Briefing" → "Pat Ryder").
-_NEXT_WORD = rf"(?!(?:{_alternation(VOCABULARY['not_name_words'])})(?![\w-])){_NAME_WORD}"
 NAME_RE = (
     rf"(?P<name>{_NAME_WORD}(?:{_GAP}(?:[{_UP}]\.|{_NICKNAME}))*"
-    rf"(?:{_GAP}(?:al-|Al-|bin |ibn |de |van )?{_NEXT_WORD}){{1,2}}(?:,?{_GAP}{_SUFFIX})?)"
+    rf"(?:{_GAP}(?:al-|Al-|bin |ibn |de |van )?{_NAME_WORD}){{1,2}}(?:,?{_GAP}{_SUFFIX})?)"
 )
 
 _SPOKES = _alternation(VOCABULARY["spokesperson_roles"])
@@ -195,9 +196,20 @@ def accepted(role: str, prefix: str = "", ranked: bool = False) -> bool:
     return organisation(role, prefix, ranked) is not None
 
 
-def _plausible_name(name: str) -> bool:
+def _name(m: re.Match) -> tuple[str, int]:
+    """The matched name without the words after it that are never names ("Pat Ryder Holds a Press Briefing" →
+    "Pat Ryder"), and where it ends."""
+    written = m["name"]
+    for word in re.finditer(r"[^\s“”\"‘’,]+", written):
+        if word.start() and word[0] in NOT_NAME_WORDS:
+            written = written[: word.start()].rstrip(" ,\t\u00a0“\"‘")
+            break
+    return _clean_name(written), m.start("name") + len(written)
+
+
+def _plausible_name(name: str, min_words: int = 2) -> bool:
     words = re.findall(r"[\w’'-]+", name)
-    return not any(w in NOT_NAME_WORDS for w in words)
+    return len(words) >= min_words and not any(w in NOT_NAME_WORDS for w in words)
 
 
 def _clean_name(name: str) -> str:
@@ -229,12 +241,12 @@ def _full_role(text: str, m: re.Match) -> str:
 
 def _mention(text: str, m: re.Match, rule: str) -> Mention | None:
     role = _full_role(text, m).strip()
-    name = _clean_name(m["name"])
+    name, name_end = _name(m)
     start = min(m.start("rank") if m["rank"] else m.start("name"), m.start("role"))
     prefix = f"{_words_before(text, start)} {m['service'] or ''}"
     if not _plausible_name(name) or not accepted(role, prefix, bool(m["rank"])):
         return None
-    end = max(m.end("name"), m.end("role"))
+    end = max(name_end, m.end("role"))
     spoken_from = min(start, m.start("service")) if m["rank"] else start  # "said U.S. Army Col. …"
     return Mention(rule, name, normalise_rank(m["rank"]), role, (m["service"] or "").strip(), start, end,
                    speaks_at(text, spoken_from, end))
@@ -275,15 +287,15 @@ def mentions(text: str) -> list[Mention]:
 def _ranked_speaker(text: str, m: re.Match) -> list[Mention]:
     """A ranked officer with no role but with service words ("U.S. Army Col."), as a mention only where the
     officer speaks and no excluded body (an Iranian general, a militia) is named right before."""
-    name = _clean_name(m["name"])
+    name, name_end = _name(m)
     before = f"{_words_before(text, m.start())} {m['service']}"
     if not m["service"] or not _plausible_name(name) or EXCLUDED_RE.search(before):
         return []
     start = m.start("rank")
-    if not speaks_at(text, m.start(), m.end("name")):
+    if not speaks_at(text, m.start(), name_end):
         return []
     return [Mention("speaker.rank-name", name, normalise_rank(m["rank"]), "", (m["service"] or "").strip(), start,
-                    m.end("name"), True)]
+                    name_end, True)]
 
 
 def _headings(text: str, known: dict[str, Mention]) -> list[Mention]:
@@ -293,7 +305,7 @@ def _headings(text: str, known: dict[str, Mention]) -> list[Mention]:
     for m in HEADING_RE.finditer(text):
         name = m["name"]
         key = canonical_key(name)
-        if not (m["rank"] or m["title"] or key in known) or not key or not _plausible_name(name.title()):
+        if not (m["rank"] or m["title"] or key in known) or not key or not _plausible_name(name.title(), 1):
             continue
         written = known[key].name if key in known else _full_name(text, key) or name.title()
         start = m.start("rank") if m["rank"] else (m.start("title") if m["title"] else m.start("name"))
@@ -304,7 +316,7 @@ def _headings(text: str, known: dict[str, Mention]) -> list[Mention]:
 def _full_name(text: str, key: str) -> str | None:
     """The longest "Rank First Last" written anywhere in the text for this surname key ("Gen. Michael Erik
     Kurilla Holds a Press Briefing" names the speaker of "GEN. KURILLA:")."""
-    names = [_clean_name(m["name"]) for m in RANK_NAME_RE.finditer(text) if canonical_key(m["name"]) == key]
+    names = [name for name, _ in map(_name, RANK_NAME_RE.finditer(text)) if canonical_key(name) == key]
     return max(names, key=len, default=None)
 
 
