@@ -31,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from .text import Span, paragraphs
+from .text import Span, paragraphs, sentences
 
 VOCABULARY = yaml.load(  # noqa: S506 (a safe loader: libyaml's when built, else the pure-Python one)
     (Path(__file__).resolve().parent.parent / "data" / "spokespeople.yaml").read_text("utf-8"),
@@ -126,7 +126,7 @@ NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
 ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["organisations"].items()]
 NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
 SPELLINGS = [(org, _words([word])) for word, org in VOCABULARY["spellings"].items()]
-# Paragraphs without one of these words hold no mention and are skipped (most of a news page): a word of every
+# Sentences without one of these words hold no mention and are skipped (most of a news page): a word of every
 # role (any case; its longest word) and of every rank (capitalised), or a line that could be a transcript heading.
 ROLE_ANCHORS = tuple(sorted({max(re.split(r"[\s.-]", role.lower()), key=len) for role in (
     *VOCABULARY["spokesperson_roles"], *VOCABULARY["official_roles"], *VOCABULARY["ministerial_roles"])}))
@@ -258,8 +258,9 @@ def _words_before(text: str, start: int) -> str:
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
-    """Paragraphs that hold a role, rank or heading word: the only places a mention can be."""
-    return [(p.start, p.end) for p in paragraphs(text) if _anchored(p.text)]
+    """Sentences that hold a role or rank word: the only places a mention can be."""
+    return [(p.start + s.start, p.start + s.end) for p in paragraphs(text) if _anchored(p.text)
+            for s in sentences(p.text) if _anchored(s.text)]
 
 
 def _anchored(paragraph: str) -> bool:
