@@ -79,7 +79,8 @@ MINISTER_RE = re.compile(rf"(?<![\w-])(?:{_MINISTER})(?![\w-])", re.I)
 DEFENCE_CUE_RE = _words(VOCABULARY["defence_cues"], re.I)
 _NOT_ROLE = rf"(?:{_alternation(VOCABULARY['not_role_words'])})\b"
 _ROLE_WORD = (
-    rf"(?:(?!{_NOT_ROLE})(?:U\.S\.|U\.K\.|[{_UP}][\w-]*(?:['’]s)?|coalition|military|chief|deputy|principal)\s+)"
+    rf"(?:(?!{_NOT_ROLE})(?:U\.S\.|U\.K\.|\([{_UP}][\w-]*\)|[{_UP}][\w-]*(?:['’]s)?|coalition|military|chief|deputy"
+    r"|principal)\s+)"
 )
 _ROLE_CHAR = r"(?:U\.S\.|U\.K\.|[^,.;:“\"\n])"  # a role runs to the next punctuation, "U.S.-led" included
 
@@ -105,12 +106,20 @@ HEADING_RE = re.compile(
 )
 
 _SPEECH_VERB = _alternation(VOCABULARY["speech_verbs"])
-SPEECH_AFTER_RE = re.compile(rf"(?i:(?<![\w-])(?:{_SPEECH_VERB})(?![\w-]))|^\s*:\s*[“\"]")
+# A speech verb, not in the passive ("was briefed", "were told"; "was quoted" is listed as a cue of its own).
+SPEECH_AFTER_RE = re.compile(
+    rf"(?i:(?<![\w-])(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?:{_SPEECH_VERB})(?![\w-]))"
+)
 SPEECH_BEFORE_RE = re.compile(
     rf"(?<![\w-])(?i:{_alternation(VOCABULARY['speech_before'])})(?:\s+[\w.]+){{0,2}}[\s,]*$"
 )
-# Where the clause after a mention ends: a sentence end (not "U.S." or "Gen."), a line end or a quotation mark.
-CLAUSE_END_RE = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bGen)(?<!\bCol)[.!?;](?=\s|$)|\n|[“”\"]")
+# Where the clause after a mention ends: a sentence end (not "U.S." or a rank or title abbreviation such as "Adm."),
+# a line end or a quotation mark.
+_ABBREVIATIONS = sorted({word[:-1].capitalize() for form in [*RANKS, *VOCABULARY["titles"]] for word in form.split()
+                         if word.endswith(".")})
+CLAUSE_END_RE = re.compile(
+    r"(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?;](?=\s|$)|\n|[“”\"]"
+)
 # "The spokesman for the US-led anti-ISIS coalition said …" with the name only in a later sentence: "US Army Col.
 # Wayne Marotto wrote on Twitter". The named officer must carry a U.S. or coalition service before the rank.
 UNNAMED_SPOKES_RE = re.compile(
@@ -132,7 +141,7 @@ ROLE_ANCHORS = tuple(sorted({max(re.split(r"[\s.-]", role.lower()), key=len) for
     *VOCABULARY["spokesperson_roles"], *VOCABULARY["official_roles"], *VOCABULARY["ministerial_roles"])}))
 RANK_ANCHORS = tuple(sorted({re.split(r"[\s.-]", form)[0].capitalize() for form in RANKS}))
 HEADING_LINE_RE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.' -]+:", re.M)
-PRECEDING_RE = re.compile(r"(?:[\w'’.-]+[ \t]+){0,3}$")
+PRECEDING_RE = re.compile(r"(?:[\w'’.()-]+[ \t]+){0,3}$")
 QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
 

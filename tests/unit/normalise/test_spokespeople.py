@@ -182,3 +182,9 @@ def test_officials_who_speak(text, name, rank, organisation):
 )
 def test_people_only_mentioned_and_other_bodies_are_not_listed(text):
     assert spokespeople.extract(text) == []
+
+
+def test_a_passive_verb_is_not_speech_and_abbreviations_do_not_end_the_clause():
+    assert spokespeople.extract("Gen. John Doe, CENTCOM commander, was briefed on the strike.") == []
+    text = "CENTCOM commander Gen. John Doe and Pentagon spokeswoman Adm. Jane Roe said the strikes hit."
+    assert [p["name"] for p in spokespeople.extract(text)] == ["John Doe", "Jane Roe"]
