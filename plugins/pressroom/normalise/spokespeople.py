@@ -74,8 +74,8 @@ _SPOKES = _alternation(VOCABULARY["spokesperson_roles"])
 _OFFICIAL = _alternation(VOCABULARY["official_roles"])
 _MINISTER = _alternation(VOCABULARY["ministerial_roles"])
 _HEAD = rf"(?i:{_SPOKES}|{_MINISTER}|{_OFFICIAL})(?![\w-])"
-SPOKES_RE = re.compile(rf"(?<![\w-])(?:{_SPOKES})(?![\w-])", re.I)
-MINISTER_RE = re.compile(rf"(?<![\w-])(?:{_MINISTER})(?![\w-])", re.I)
+SPOKES_RE = _words(VOCABULARY["spokesperson_roles"], re.I)
+MINISTER_RE = _words(VOCABULARY["ministerial_roles"], re.I)
 DEFENCE_CUE_RE = _words(VOCABULARY["defence_cues"], re.I)
 _NOT_ROLE = rf"(?:{_alternation(VOCABULARY['not_role_words'])})\b"
 _ROLE_WORD = (
@@ -128,7 +128,7 @@ UNNAMED_SPOKES_RE = re.compile(
 )
 QUOTED_OFFICER_RE = re.compile(
     rf"\b(?P<service>(?:U\.S\.|US|coalition)\s+(?:(?:Army|Air Force|Navy|Marine Corps|Marine)\s+)?)(?P<rank>{_RANK})\s+"
-    rf"{NAME_RE}(?P<role>)\s+(?:said|told|wrote|tweeted|added|stated)\b"
+    rf"{NAME_RE}(?P<role>)\s+(?i:{_SPEECH_VERB})\b"
 )
 EXCLUDED_RE = _words(VOCABULARY["excluded_roles"], re.I)
 NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
@@ -136,11 +136,10 @@ ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["or
 NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
 SPELLINGS = [(org, _words([word])) for word, org in VOCABULARY["spellings"].items()]
 # Sentences without one of these words hold no mention and are skipped (most of a news page): a word of every
-# role (any case; its longest word) and of every rank (capitalised), or a line that could be a transcript heading.
+# role (any case; its longest word) and of every rank (capitalised). Headings are read over the whole text.
 ROLE_ANCHORS = tuple(sorted({max(re.split(r"[\s.-]", role.lower()), key=len) for role in (
     *VOCABULARY["spokesperson_roles"], *VOCABULARY["official_roles"], *VOCABULARY["ministerial_roles"])}))
 RANK_ANCHORS = tuple(sorted({re.split(r"[\s.-]", form)[0].capitalize() for form in RANKS}))
-HEADING_LINE_RE = re.compile(rf"^[ \t]*[{_UP}][{_UP}.' -]+:", re.M)
 PRECEDING_RE = re.compile(r"(?:[\w'’.()-]+[ \t]+){0,3}$")
 QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
@@ -274,8 +273,7 @@ def _regions(text: str) -> list[tuple[int, int]]:
 
 def _anchored(paragraph: str) -> bool:
     lowered = paragraph.lower()
-    return (any(word in lowered for word in ROLE_ANCHORS) or any(word in paragraph for word in RANK_ANCHORS)
-            or (":" in paragraph and HEADING_LINE_RE.search(paragraph) is not None))
+    return any(word in lowered for word in ROLE_ANCHORS) or any(word in paragraph for word in RANK_ANCHORS)
 
 
 def mentions(text: str) -> list[Mention]:
@@ -356,7 +354,7 @@ def _fact(text: str, person: Mention, role: str, org: str | None, rank: str | No
         "name": person.name,
         "rank": rank,
         "role": role,
-        "organisation": VOCABULARY.get("organisation_names", {}).get(org, org),
+        "organisation": org,
         "evidence": {"text": text[person.start : person.end], "start": person.start, "end": person.end},
         "rule": person.rule + ("+said-later" if later else ""),
         "canonical_name": person.name,
@@ -373,29 +371,10 @@ def extract(text: str) -> list[dict]:
     first = {key: group[0] for key, group in by_key.items()}
     for heading in _headings(text, first):
         by_key.setdefault(canonical_key(heading.name), []).append(heading)
-    people = {}
-    doc_org = None
-    for key, group in by_key.items():
-        if not key:
-            continue
-        speaking = [m for m in group if m.speaks]
-        later = not speaking and _speaks_later(text, group[0])
-        if not speaking and not later:
-            continue
-        described = [m for m in group if m.role]
-        best = max(described or group, key=lambda m: (m.speaks, len(m.name)))
-        name_source = max(group, key=lambda m: len(m.name))
-        rule = best.rule if best.speaks or not speaking else speaking[0].rule  # the rule that heard the person
-        best_name = Mention(rule, name_source.name, best.rank, best.role, best.prefix, best.start, best.end,
-                            best.speaks)
-        rank = best.rank or next((m.rank for m in group if m.rank), None)
-        org = organisation(best.role, best.prefix, bool(rank)) if best.role else None
-        if not best.role:  # a heading or a ranked officer: the organisation the document names, else the service's
-            doc_org = doc_org or _document_organisation(text)
-            org = doc_org or organisation("", best.prefix, True)
-        if org is None and not SPOKES_RE.search(best.role) and not (best.rule == "speaker.heading" and rank):
-            continue
-        people[key] = _fact(text, best_name, best.role, org, rank, later)
+    role_less = any(not m.role for group in by_key.values() for m in group)
+    document_org = _document_organisation(text) if role_less else None
+    people = {key: person for key, group in by_key.items()
+              if key and (person := _spokesperson(text, group, document_org))}
     unnamed = _unnamed_coalition_spokesperson(text, people)
     if unnamed and not people.get(unnamed["canonical_key"], {}).get("role"):
         people[unnamed["canonical_key"]] = unnamed
@@ -405,6 +384,27 @@ def extract(text: str) -> list[dict]:
             if re.search(rf"\b{re.escape(key)}\b", folded):
                 person["quotes"].extend(_quotes(paragraph))
     return sorted(people.values(), key=lambda p: p["evidence"]["start"])
+
+
+def _spokesperson(text: str, group: list[Mention], document_org: str | None) -> dict | None:
+    """One person's fact from all their mentions, if they speak: the role, rank and organisation of the best
+    described mention, the longest name, the rule of the mention that heard them speak."""
+    speaking = [m for m in group if m.speaks]
+    later = not speaking and _speaks_later(text, group[0])
+    if not speaking and not later:
+        return None
+    best = max([m for m in group if m.role] or group, key=lambda m: (m.speaks, len(m.name)))
+    rank = best.rank or next((m.rank for m in group if m.rank), None)
+    if best.role:
+        org = organisation(best.role, best.prefix, bool(rank))
+    else:  # a heading or a ranked officer: the organisation the document names, else the service's
+        org = document_org or organisation("", best.prefix, True)
+    if org is None and not SPOKES_RE.search(best.role) and not (best.rule == "speaker.heading" and rank):
+        return None
+    rule = best.rule if best.speaks or not speaking else speaking[0].rule
+    name = max(group, key=lambda m: len(m.name)).name
+    person = Mention(rule, name, best.rank, best.role, best.prefix, best.start, best.end, best.speaks)
+    return _fact(text, person, best.role, org, rank, later)
 
 
 def _unnamed_coalition_spokesperson(text: str, people: dict[str, dict]) -> dict | None:
