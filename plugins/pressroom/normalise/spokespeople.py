@@ -89,9 +89,11 @@ NAME_ROLE_RE = re.compile(
     rf"{RANK_RE}{NAME_RE}(?:,\s+|\s+(?:is|was|serves as)\s+)(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?"
     rf"{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,80}}?)(?=[,.;:“\"\n]|\s+(?:said|told|in)\b|$)"
 )
-ROLE_COMMA_NAME_RE = re.compile(
-    rf"\b[Tt]he\s+(?P<role>{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,60}}?),\s+{RANK_RE}{NAME_RE},"
-)
+# "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said"; at the start of a sentence, also
+# without "the": "Operation Inherent Resolve's Commanding General, Lt. Gen. X, said" (matched there only).
+_ROLE_COMMA_NAME = rf"(?P<role>{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,60}}?),\s+{RANK_RE}{NAME_RE},"
+ROLE_COMMA_NAME_RE = re.compile(rf"\b[Tt]he\s+{_ROLE_COMMA_NAME}")
+SENTENCE_ROLE_COMMA_NAME_RE = re.compile(rf"(?:[Tt]he\s+)?{_ROLE_COMMA_NAME}")
 # A ranked officer without a role, speaking: "“…,” said U.S. Army Lt. Gen. Paul Funk." (speaks for the
 # organisation the document names or, failing that, the one the service words name).
 RANK_NAME_RE = re.compile(rf"(?P<service>{_SERVICE})(?P<rank>(?=[{_UP}]){_RANK})\s+{NAME_RE}(?P<role>)")
@@ -286,6 +288,10 @@ def mentions(text: str) -> list[Mention]:
                 mention = _mention(text, m, rule)
                 if mention:
                     found.append(mention)
+        opening = SENTENCE_ROLE_COMMA_NAME_RE.match(text, start, end)
+        mention = opening and _mention(text, opening, "speaker.role-comma-name")
+        if mention and not any(f.start == mention.start for f in found):
+            found.append(mention)
         for m in RANK_NAME_RE.finditer(text, start, end):
             if not any(f.start <= m.start("rank") < f.end for f in found):
                 found.extend(_ranked_speaker(text, m))

@@ -158,6 +158,11 @@ def test_one_entry_per_person_with_quotes():
          "John Doe", None, "SDF"),
         ("Gen. John Doe Holds a Press Briefing\nGEN. DOE: Thank you. The Pentagon will answer questions.",
          "John Doe", "Gen.", "DoD"),
+        ("Operation Inherent Resolve's Commanding General, Lt. Gen. John Doe, said the coalition struck.",
+         "John Doe", "Lt. Gen.", "CJTF-OIR"),
+        ("Lt. Gen. John Doe, who commands the coalition, said ISIS was weak.", "John Doe", "Lt. Gen.", "CJTF-OIR"),
+        ("U.S. Central Command (CENTCOM) Commander Adm. John Doe said the strike killed a leader.", "John Doe",
+         "Adm.", "CENTCOM"),
     ],
 )
 def test_officials_who_speak(text, name, rank, organisation):
