@@ -177,14 +177,18 @@ def normalise_rank(rank: str | None) -> str | None:
     return _RANK_KEYS.get(re.sub(r"[\s.-]+", " ", rank.lower()).strip()) if rank else None
 
 
+def body(text: str) -> str | None:
+    """The first listed organisation (in the data file's order) that `text` names by one of its aliases."""
+    return next((org for org, pattern in ORGANISATIONS if pattern.search(text)), None)
+
+
 def organisation(role: str, prefix: str = "", ranked: bool = False) -> str | None:
     """The canonical organisation a role (or the service words before a rank) names; a nationality counts for
-    ranked officers, ministers and spokespeople; for a minister, else the spelling of "Defense"/"Defence"."""
-    for text in (role, prefix):
-        org = next((org for org, pattern in ORGANISATIONS if pattern.search(text)), None)
-        if org:
-            return org
-    if ranked or MINISTER_RE.search(role) or SPOKES_RE.search(role):
+    ranked officers and roles with a defence cue; for a minister, else the spelling of "Defense"/"Defence"."""
+    org = body(role) or body(prefix)
+    if org:
+        return org
+    if ranked or DEFENCE_CUE_RE.search(role):
         for text in (role, prefix):
             org = next((org for org, pattern in NATIONALITIES if pattern.search(text)), None)
             if org:
@@ -195,15 +199,15 @@ def organisation(role: str, prefix: str = "", ranked: bool = False) -> str | Non
 
 
 def accepted(role: str, prefix: str = "", ranked: bool = False) -> bool:
-    """The role is one the contract lists: a military spokesperson, or an official of a listed organisation
-    (a minister or secretary only with a defence cue)."""
+    """The role is one the contract lists: a spokesperson or an official of a listed organisation, or a
+    spokesperson whose role has a defence cue ("military spokesperson"); a minister or secretary only with a
+    defence cue."""
     if EXCLUDED_RE.search(role) or EXCLUDED_RE.search(prefix):
         return False
-    if SPOKES_RE.search(role):
-        return True
-    if MINISTER_RE.search(role) and not DEFENCE_CUE_RE.search(role):
+    spokes, cue = SPOKES_RE.search(role), DEFENCE_CUE_RE.search(role)
+    if MINISTER_RE.search(role) and not (spokes or cue):
         return False
-    return organisation(role, prefix, ranked) is not None
+    return organisation(role, prefix, ranked) is not None or bool(spokes and cue)
 
 
 def _name(m: re.Match) -> tuple[str, int]:
@@ -244,7 +248,7 @@ def _full_role(text: str, m: re.Match) -> str:
     Operations Joint Task Force – Operation Inherent Resolve")."""
     role = m["role"]
     tail = ROLE_TAIL_RE.match(text, m.end("role"))
-    if tail and not organisation(role) and organisation(tail["unit"]):
+    if tail and not organisation(role) and body(tail["unit"]):
         return f"{role}, {tail['unit']}"
     return role
 
@@ -321,10 +325,15 @@ def _headings(text: str, known: dict[str, Mention]) -> list[Mention]:
         key = canonical_key(name)
         if not (m["rank"] or m["title"] or key in known) or not key or not _plausible_name(name.title(), 1):
             continue
-        written = known[key].name if key in known else _full_name(text, key) or name.title()
+        written = known[key].name if key in known else _full_name(text, key) or _title_case(name)
         start = m.start("rank") if m["rank"] else (m.start("title") if m["title"] else m.start("name"))
         found.append(Mention("speaker.heading", written, normalise_rank(m["rank"]), "", "", start, m.end("name"), True))
     return found
+
+
+def _title_case(name: str) -> str:
+    """"LLOYD J. AUSTIN III" → "Lloyd J. Austin III"."""
+    return " ".join(w if w.strip(",.").lower() in SUFFIXES else w.title() for w in name.split())
 
 
 def _full_name(text: str, key: str) -> str | None:

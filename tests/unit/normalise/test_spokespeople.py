@@ -183,6 +183,8 @@ def test_officials_who_speak(text, name, rank, organisation):
         "Russian Defense Ministry spokesman John Doe said Russian jets struck targets.",
         "Treasury Secretary John Doe said sanctions would follow.",
         "Walter Reed National Military Medical Center, a Pentagon spokeswoman said.",
+        "Jane Roe, a spokesperson for the photo app, said the feature was removed.",
+        "US Treasury spokesperson Jane Roe said sanctions would follow.",
     ],
 )
 def test_people_only_mentioned_and_other_bodies_are_not_listed(text):
