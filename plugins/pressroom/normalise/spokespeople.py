@@ -133,6 +133,7 @@ QUOTED_OFFICER_RE = re.compile(
     rf"{NAME_RE}(?P<role>)\s+(?i:{_SPEECH_VERB})\b"
 )
 EXCLUDED_RE = _words(VOCABULARY["excluded_roles"], re.I)
+EXCLUDED_PRINCIPAL_RE = _words(VOCABULARY["excluded_principals"], re.I)
 NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
 ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["organisations"].items()]
 NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
@@ -202,9 +203,11 @@ def accepted(role: str, prefix: str = "", ranked: bool = False) -> bool:
     """The role is one the contract lists: a spokesperson or an official of a listed organisation, or a
     spokesperson whose role has a defence cue ("military spokesperson"); a minister or secretary only with a
     defence cue."""
-    if EXCLUDED_RE.search(role) or EXCLUDED_RE.search(prefix):
-        return False
     spokes, cue = SPOKES_RE.search(role), DEFENCE_CUE_RE.search(role)
+    if EXCLUDED_RE.search(f"{prefix} {role}"):
+        return False
+    if EXCLUDED_PRINCIPAL_RE.search(f"{prefix} {role}") and not (spokes and cue):
+        return False
     if MINISTER_RE.search(role) and not (spokes or cue):
         return False
     return organisation(role, prefix, ranked) is not None or bool(spokes and cue)
@@ -307,7 +310,8 @@ def _ranked_speaker(text: str, m: re.Match) -> list[Mention]:
     officer speaks and no excluded body (an Iranian general, a militia) is named right before."""
     name, name_end = _name(m)
     before = f"{_words_before(text, m.start())} {m['service']}"
-    if not m["service"] or not _plausible_name(name) or EXCLUDED_RE.search(before):
+    excluded = EXCLUDED_RE.search(before) or EXCLUDED_PRINCIPAL_RE.search(before)
+    if not m["service"] or not _plausible_name(name) or excluded:
         return []
     start = m.start("rank")
     if not speaks_at(text, m.start(), name_end):

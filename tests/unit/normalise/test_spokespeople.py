@@ -156,6 +156,8 @@ def test_one_entry_per_person_with_quotes():
         ("Good evening. I'm Brigadier General John Doe, Pentagon press secretary.", "John Doe", "Brig. Gen.", "DoD"),
         ("John Doe, a member of the SDF General Command, spoke at the ceremony. Doe emphasized the sacrifice.",
          "John Doe", None, "SDF"),
+        ("The Iraqi prime minister's military spokesman, John Doe, said the strikes hit.", "John Doe", None,
+         "Iraqi military"),
         ("Gen. John Doe Holds a Press Briefing\nGEN. DOE: Thank you. The Pentagon will answer questions.",
          "John Doe", "Gen.", "DoD"),
         ("Operation Inherent Resolve's Commanding General, Lt. Gen. John Doe, said the coalition struck.",
