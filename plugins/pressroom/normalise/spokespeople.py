@@ -138,11 +138,16 @@ NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
 ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["organisations"].items()]
 NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
 SPELLINGS = [(org, _words([word])) for word, org in VOCABULARY["spellings"].items()]
-# Sentences without one of these words hold no mention and are skipped (most of a news page): a word of every
-# role (any case; its longest word) and of every rank (capitalised). Headings are read over the whole text.
-ROLE_ANCHORS = tuple(sorted({max(re.split(r"[\s.-]", role.lower()), key=len) for role in (
-    *VOCABULARY["spokesperson_roles"], *VOCABULARY["official_roles"], *VOCABULARY["ministerial_roles"])}))
-RANK_ANCHORS = tuple(sorted({re.split(r"[\s.-]", form)[0].capitalize() for form in RANKS}))
+# Sentences without one of these hold no mention and are skipped (most of a news page): a role (in the lower-cased
+# text), or the first word of a rank as written before a name ("Gen.", "Gen ", "General ", "Major-"). Plain
+# literals, so that finding them is cheap. Headings are read over the whole text.
+ROLE_ANCHOR_RE = re.compile("|".join(map(re.escape, sorted({role.lower() for role in (
+    *VOCABULARY["spokesperson_roles"], *VOCABULARY["official_roles"], *VOCABULARY["ministerial_roles"])},
+    key=len, reverse=True))))
+RANK_ANCHOR_RE = re.compile("|".join(map(re.escape, sorted({
+    first.capitalize() + end for form in RANKS for first in [form.split()[0].rstrip(".")]
+    for end in ((".", " ") if form.split()[0].endswith(".") else (" ", "-"))
+}, key=len, reverse=True))))
 PRECEDING_RE = re.compile(r"(?:[\w'’.()-]+[ \t]+){0,3}$")
 QUOTE_RE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 SUFFIXES = {"iii", "ii", "iv", "jr", "sr"}
@@ -276,13 +281,21 @@ def _words_before(text: str, start: int) -> str:
 
 def _regions(text: str) -> list[tuple[int, int]]:
     """Sentences that hold a role or rank word: the only places a mention can be."""
-    return [(p.start + s.start, p.start + s.end) for p in paragraphs(text) if _anchored(p.text)
-            for s in sentences(p.text) if _anchored(s.text)]
-
-
-def _anchored(paragraph: str) -> bool:
-    lowered = paragraph.lower()
-    return any(word in lowered for word in ROLE_ANCHORS) or any(word in paragraph for word in RANK_ANCHORS)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer ("İ"): keep offsets aligned
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    anchors = sorted({m.start() for m in ROLE_ANCHOR_RE.finditer(lowered)}
+                     | {m.start() for m in RANK_ANCHOR_RE.finditer(text)})
+    by_line: dict[int, list[tuple[int, int]]] = {}
+    regions: list[tuple[int, int]] = []
+    for at in anchors:
+        start = text.rfind("\n", 0, at) + 1
+        if start not in by_line:
+            end = text.find("\n", at)
+            line = text[start : end if end >= 0 else len(text)]
+            by_line[start] = [(start + s.start, start + s.end) for s in sentences(line)]
+        regions += [r for r in by_line[start] if r[0] <= at < r[1] and r not in regions[-1:]]
+    return regions
 
 
 def mentions(text: str) -> list[Mention]:
