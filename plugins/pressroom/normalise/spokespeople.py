@@ -89,10 +89,10 @@ NAME_ROLE_RE = re.compile(
     rf"{RANK_RE}{NAME_RE}(?:,\s+|\s+(?:is|was|serves as)\s+)(?:(?:a|an|the)\s+)?(?P<role>(?:the\s+)?"
     rf"{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,80}}?)(?=[,.;:“\"\n]|\s+(?:said|told|in)\b|$)"
 )
-# "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said"; at the start of a sentence, also
-# without "the": "Operation Inherent Resolve's Commanding General, Lt. Gen. X, said" (matched there only).
+# "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said"; after a comma or at the start of a
+# sentence also without "the": "Operation Inherent Resolve's Commanding General, Lt. Gen. X, said".
 _ROLE_COMMA_NAME = rf"(?P<role>{_ROLE_CHAR}{{0,40}}?{_HEAD}{_ROLE_CHAR}{{0,60}}?),\s+{RANK_RE}{NAME_RE},"
-ROLE_COMMA_NAME_RE = re.compile(rf"\b[Tt]he\s+{_ROLE_COMMA_NAME}")
+ROLE_COMMA_NAME_RE = re.compile(rf"(?:\b[Tt]he\s+|(?<=, )(?=[{_UP}])){_ROLE_COMMA_NAME}")
 SENTENCE_ROLE_COMMA_NAME_RE = re.compile(rf"(?:[Tt]he\s+)?{_ROLE_COMMA_NAME}")
 # A ranked officer without a role, speaking: "“…,” said U.S. Army Lt. Gen. Paul Funk." (speaks for the
 # organisation the document names or, failing that, the one the service words name).

@@ -158,6 +158,8 @@ def test_one_entry_per_person_with_quotes():
          "John Doe", None, "SDF"),
         ("The Iraqi prime minister's military spokesman, John Doe, said the strikes hit.", "John Doe", None,
          "Iraqi military"),
+        ("Meanwhile, Peshmerga Ministry's Chief of Staff, Lt. Gen. John Doe, told reporters the raid succeeded.",
+         "John Doe", "Lt. Gen.", "Peshmerga"),
         ("Gen. John Doe Holds a Press Briefing\nGEN. DOE: Thank you. The Pentagon will answer questions.",
          "John Doe", "Gen.", "DoD"),
         ("Operation Inherent Resolve's Commanding General, Lt. Gen. John Doe, said the coalition struck.",
