@@ -135,6 +135,7 @@ QUOTED_OFFICER_RE = re.compile(
 EXCLUDED_RE = _words(VOCABULARY["excluded_roles"], re.I)
 EXCLUDED_PRINCIPAL_RE = _words(VOCABULARY["excluded_principals"], re.I)
 NOT_NAME_WORDS = frozenset(VOCABULARY["not_name_words"])
+OTHER_SPEAKERS = frozenset(word.lower() for word in VOCABULARY["other_speakers"])
 ORGANISATIONS = [(org, _words(aliases, re.I)) for org, aliases in VOCABULARY["organisations"].items()]
 NATIONALITIES = [(org, _words(aliases)) for org, aliases in VOCABULARY["nationalities"].items()]
 SPELLINGS = [(org, _words([word])) for word, org in VOCABULARY["spellings"].items()]
@@ -244,11 +245,18 @@ def speaks_at(text: str, start: int, end: int) -> bool:
     after = text[end : end + 100]
     stop = CLAUSE_END_RE.search(after)
     clause = after[: stop.start()] if stop else after
-    if SPEECH_AFTER_RE.search(clause) or re.match(r"\s*:\s*[“\"]", after):
+    if re.match(r"\s*:\s*[“\"]", after) or any(
+        _word_before(clause, verb.start()) not in OTHER_SPEAKERS for verb in SPEECH_AFTER_RE.finditer(clause)
+    ):
         return True
     before = text[max(0, start - 45) : start]
     before = re.split(r"[.!?;\n”]\s", before)[-1]
     return bool(SPEECH_BEFORE_RE.search(before))
+
+
+def _word_before(text: str, at: int) -> str:
+    words = text[:at].split()
+    return words[-1].lower() if words else ""
 
 
 def _full_role(text: str, m: re.Match) -> str:

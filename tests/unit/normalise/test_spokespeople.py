@@ -187,6 +187,7 @@ def test_officials_who_speak(text, name, rank, organisation):
         "Russian Defense Ministry spokesman John Doe said Russian jets struck targets.",
         "Treasury Secretary John Doe said sanctions would follow.",
         "Walter Reed National Military Medical Center, a Pentagon spokeswoman said.",
+        "The strike, approved by Defense Secretary John Doe, was carried out on Friday, officials said.",
         "Jane Roe, a spokesperson for the photo app, said the feature was removed.",
         "US Treasury spokesperson Jane Roe said sanctions would follow.",
     ],
