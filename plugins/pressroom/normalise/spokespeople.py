@@ -437,8 +437,10 @@ def _spokesperson(text: str, group: list[Mention], document_org: str | None) -> 
     rank = best.rank or next((m.rank for m in group if m.rank), None)
     if best.role:
         org = organisation(best.role, best.prefix, bool(rank))
-    else:  # a heading or a ranked officer: the organisation the document names, else the service's
-        org = document_org or organisation("", best.prefix, True)
+    else:  # a heading or a ranked officer: a partner's service ("Iraqi Army Maj. Gen."), else the organisation the
+        # document names (U.S. officers speak for the coalition, CENTCOM or the Pentagon), else the service's
+        service = organisation("", best.prefix, True)
+        org = service if service not in (None, "DoD") else document_org or service
     if org is None and not SPOKES_RE.search(best.role) and not (best.rule == "speaker.heading" and rank):
         return None
     rule = best.rule if best.speaks or not speaking else speaking[0].rule

@@ -200,3 +200,15 @@ def test_a_passive_verb_is_not_speech_and_abbreviations_do_not_end_the_clause():
     assert spokespeople.extract("Gen. John Doe, CENTCOM commander, was briefed on the strike.") == []
     text = "CENTCOM commander Gen. John Doe and Pentagon spokeswoman Adm. Jane Roe said the strikes hit."
     assert [p["name"] for p in spokespeople.extract(text)] == ["John Doe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        ("Coalition jets struck. Iraqi Army Maj. Gen. John Doe said the coalition helped.", "Iraqi military"),
+        ("Coalition jets struck. “We hit them,” U.S. Army Col. John Doe said.", "CJTF-OIR"),
+    ],
+)
+def test_a_ranked_officer_without_role_speaks_for_a_partner_service_or_the_document(text, organisation):
+    [p] = spokespeople.extract(text)
+    assert (p["name"], p["organisation"], p["rule"]) == ("John Doe", organisation, "speaker.rank-name")
