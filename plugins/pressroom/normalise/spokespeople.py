@@ -8,14 +8,15 @@ A person is first *mentioned* with a role or rank, by one of these rules (the fa
   for Defense …", "Brigadier Karl Harris is the Deputy Commanding General of …";
 - `speaker.role-comma-name`: "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said";
 - `speaker.heading`: a transcript heading, "MAJ. GEN. PAT RYDER:", "GEN. KURILLA:";
+- `speaker.rank-name`: a ranked officer with service words and no role who speaks, "said U.S. Army Col. …";
 - `speaker.unnamed-spokesperson`: "the spokesman for the US-led coalition said …" then "US Army Col. Wayne Marotto
   wrote …" names that officer.
-The person is kept only if the role belongs to a body that conducts or reports strikes (organisations, excluded
-roles and the defence cue of ministers are in `data/spokespeople.yaml`), and if the person speaks: a speech verb
-right after the mention ("… Kurilla said", "… Sabrina Singh stated that"), a speech cue right before it ("said
-Adm. Brad Cooper", "according to", "I'm Brigadier General Pat Ryder"), a quote after a colon; or, marked
-`+said-later`, the surname with a speech verb elsewhere ("Barzani tweeted", "Brig Harris added"). People only
-met, visited, photographed or targeted are not spokespeople. Names are kept as written, without rank, with the
+The person is kept only if the role belongs to a listed organisation or is a spokesperson's with a defence cue
+("military spokesperson"), and no excluded body is named (vocabularies: `data/spokespeople.yaml`); and only if
+the person speaks: a speech verb right after the mention ("… Kurilla said", "… Sabrina Singh stated that", not
+"…, officials said"), a speech cue right before it ("said Adm. Brad Cooper", "according to", "I'm Brigadier
+General Pat Ryder"), a quote after a colon; or, marked `+said-later`, the surname with a speech verb elsewhere
+("Barzani tweeted", "Brig Harris added"). People only met, visited, photographed or targeted are not listed. Names are kept as written, without rank, with the
 quotation marks of a nickname dropped ("Mike “Erik” Kurilla" → "Mike Erik Kurilla").
 
 `canonical_key` is the registry key that merges name variants: "Col. Myles B. Caggins III" and "Caggins" → "caggins".
