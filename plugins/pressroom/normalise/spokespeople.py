@@ -16,8 +16,9 @@ The person is kept only if the role belongs to a listed organisation or is a spo
 the person speaks: a speech verb right after the mention ("… Kurilla said", "… Sabrina Singh stated that", not
 "…, officials said"), a speech cue right before it ("said Adm. Brad Cooper", "according to", "I'm Brigadier
 General Pat Ryder"), a quote after a colon; or, marked `+said-later`, the surname with a speech verb elsewhere
-("Barzani tweeted", "Brig Harris added"). People only met, visited, photographed or targeted are not listed. Names are kept as written, without rank, with the
-quotation marks of a nickname dropped ("Mike “Erik” Kurilla" → "Mike Erik Kurilla").
+("Barzani tweeted", "Brig Harris added"). People only met, visited, photographed or targeted are not listed.
+Names are kept as written, without rank, with the quotation marks of a nickname dropped ("Mike “Erik” Kurilla" →
+"Mike Erik Kurilla").
 
 `canonical_key` is the registry key that merges name variants: "Col. Myles B. Caggins III" and "Caggins" → "caggins".
 """
