@@ -22,6 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from bench.corpus import BUNDLE, REPO, real_pages
 from bench.report import publish, table
@@ -72,7 +73,7 @@ def whole_process(pages: list[tuple[str, bytes]], rounds: int) -> tuple[float, f
     """CPU seconds of a fresh process doing bare `trafilatura.extract` on every page, and of
     `pressroom analyse --input-dir` on the same pages: start-up, imports and lazily built tables included,
     as an Airflow task pays them. Best of `rounds` alternating runs."""
-    cli = str(REPO / ".venv" / "bin" / "pressroom")
+    cli = str(Path(sys.executable).parent / "pressroom")  # the console script of the benchmark's environment
     bare_s, ours_s = [], []
     with tempfile.TemporaryDirectory() as folder:
         html, out = os.path.join(folder, "html"), os.path.join(folder, "out")
