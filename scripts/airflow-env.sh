@@ -25,4 +25,12 @@ mkdir -p "$AIRFLOW_HOME"
 # The admin password file Airflow generates: created here 0600 first (Airflow appends to it, keeping the mode).
 export AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE="${AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE:-$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated}"
 touch "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE" && chmod 600 "$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE"
-unset _root _api_host
+# Secrets every component must share when they run as separate processes (standalone makes its own): one
+# random value each, kept 0600 under AIRFLOW_HOME.
+for _name in API_AUTH__JWT_SECRET API__SECRET_KEY; do
+    _file="$AIRFLOW_HOME/.${_name,,}"
+    [ -s "$_file" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '\n=' >"$_file")
+    _var="AIRFLOW__$_name"
+    [ -n "${!_var:-}" ] || export "$_var=$(cat "$_file")"
+done
+unset _root _api_host _name _file _var
