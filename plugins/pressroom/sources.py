@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +169,35 @@ def get_source(name: str, path: Path | None = None) -> Source:
         if source.name == name:
             return source
     raise SourceConfigError(f"no source named {name!r} in {path or 'the configured sources file'}")
+
+
+def set_enabled(name: str, enabled: bool, path: Path | None = None) -> Path:
+    """Rewrite the `enabled:` line of source `name` in the sources file (comments and layout kept)."""
+    from pressroom.settings import Settings
+
+    path = Path(path) if path is not None else Settings().sources_file
+    get_source(name, path)  # a clear error for an unknown name or a broken file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if re.match(rf"^\s*-\s+name:\s*['\"]?{name}['\"]?\s*$", line))
+    indent = " " * (len(lines[start]) - len(lines[start].lstrip(" -")))
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"^\s*-\s+name:", lines[i])), len(lines))
+    value = f"{indent}enabled: {'true' if enabled else 'false'}\n"
+    found = next((i for i in range(start + 1, end) if re.match(rf"^{indent}enabled:", lines[i])), None)
+    if found is None:
+        lines.insert(start + 1, value)
+    else:
+        lines[found] = value
+    path.write_text("".join(lines), encoding="utf-8")
+    if get_source(name, path).enabled != enabled and _forced_enabled() is None:
+        raise SourceConfigError(f"{path}: could not set enabled: {enabled} for {name!r}")
+    return path
+
+
+def next_run(source: Source, after: datetime) -> datetime | None:
+    """When the scheduler next starts the source's DAG (None for a disabled source or an @once preset)."""
+    from croniter import croniter
+
+    if not source.enabled or source.schedule == "@once":
+        return None
+    expression = {"@annually": "@yearly"}.get(source.schedule, source.schedule)
+    return croniter(expression, after).get_next(datetime)
