@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install system-deps run db migrate airflow-init airflow psql summary report dictionary test test-celery lint eval bench stop clean
+.PHONY: help install system-deps run db migrate airflow-init airflow sources-sync psql summary report dictionary test test-celery lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -39,9 +39,12 @@ run: airflow-init  ## install, start Postgres, migrate, run the ingest DAG once 
 	@$(BIN)/pressroom report 2>var/report.log || { cat var/report.log; exit 1; }
 
 airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone); AIRFLOW__API__HOST/PORT move it
-	@. scripts/airflow-env.sh && echo "Airflow UI: http://$$AIRFLOW__API__HOST:$$AIRFLOW__API__PORT/ (executor $$AIRFLOW__CORE__EXECUTOR, parallelism $$AIRFLOW__CORE__PARALLELISM)" \
+	@. scripts/airflow-env.sh && $(BIN)/pressroom sources sync && echo "Airflow UI: http://$$AIRFLOW__API__HOST:$$AIRFLOW__API__PORT/ (executor $$AIRFLOW__CORE__EXECUTOR, parallelism $$AIRFLOW__CORE__PARALLELISM)" \
 		&& echo "login: admin, password in $$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE (written at first start, mode 0600)" \
 		&& exec $(BIN)/airflow standalone
+
+sources-sync: airflow-init  ## pause/unpause the ingest DAGs as sources.yaml `enabled` says
+	@. scripts/airflow-env.sh && $(BIN)/pressroom sources sync
 
 psql: migrate  ## psql on the warehouse
 	$(BIN)/pressroom db psql

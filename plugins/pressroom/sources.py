@@ -178,15 +178,21 @@ def set_enabled(name: str, enabled: bool, path: Path | None = None) -> Path:
     path = Path(path) if path is not None else Settings().sources_file
     get_source(name, path)  # a clear error for an unknown name or a broken file
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if re.match(rf"^\s*-\s+name:\s*['\"]?{name}['\"]?\s*$", line))
-    indent = " " * (len(lines[start]) - len(lines[start].lstrip(" -")))
-    end = next((i for i in range(start + 1, len(lines)) if re.match(r"^\s*-\s+name:", lines[i])), len(lines))
-    value = f"{indent}enabled: {'true' if enabled else 'false'}\n"
-    found = next((i for i in range(start + 1, end) if re.match(rf"^{indent}enabled:", lines[i])), None)
+    name_re = re.compile(rf"^(\s*(?:-\s+)?)name:\s*['\"]?{re.escape(name)}['\"]?\s*(?:#.*)?$")
+    at = next(i for i, line in enumerate(lines) if name_re.match(line))
+    key_col = len(name_re.match(lines[at]).group(1))  # column of the entry's keys
+    item_re = re.compile(rf"^\s{{{key_col - 2}}}-\s")
+    start = next(i for i in range(at, -1, -1) if item_re.match(lines[i]))
+    end = next((i for i in range(at + 1, len(lines)) if item_re.match(lines[i])
+                or (lines[i].strip() and not lines[i].startswith(" " * key_col) and not item_re.match(lines[i]))),
+               len(lines))
+    value = f"{'true' if enabled else 'false'}\n"
+    enabled_re = re.compile(rf"^(\s{{{key_col - 2}}}-\s+|\s{{{key_col}}})enabled:")
+    found = next((i for i in range(start, end) if enabled_re.match(lines[i])), None)
     if found is None:
-        lines.insert(start + 1, value)
+        lines.insert(at + 1, f"{' ' * key_col}enabled: {value}")
     else:
-        lines[found] = value
+        lines[found] = f"{enabled_re.match(lines[found]).group(1)}enabled: {value}"
     path.write_text("".join(lines), encoding="utf-8")
     if get_source(name, path).enabled != enabled and _forced_enabled() is None:
         raise SourceConfigError(f"{path}: could not set enabled: {enabled} for {name!r}")

@@ -1,6 +1,7 @@
 """Airflow's real components (api-server, scheduler, dag-processor, LocalExecutor) started through
 scripts/airflow-env.sh on a non-default API port: a DAG runs to success, so the execution API URL followed
-the port; the generated admin password file is 0600."""
+the port; the generated admin password file is 0600; `pressroom sources sync` pauses the DAG of a source
+that sources.yaml disables."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from pressroom.embedded_pg import free_port
 from support.processes import ClusterError, ProcessGroup, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
-DAG_ID = "port_probe"
+DAG_ID = "press_ingest_probe"
 PROBE_DAG = f'''
 import pendulum
 from airflow.sdk import dag, task
@@ -55,7 +56,7 @@ def metadata_dsn(pg_server):
             cur.execute(f'drop database if exists "{name}" with (force)')
 
 
-def test_components_on_another_port_run_a_dag(metadata_dsn):
+def test_components_on_another_port_run_a_dag(metadata_dsn, warehouse):
     workdir = Path(tempfile.mkdtemp(prefix="pressroom-airflow-port-"))
     (workdir / "dags").mkdir()
     (workdir / "dags" / "probe.py").write_text(PROBE_DAG)
@@ -73,7 +74,11 @@ def test_components_on_another_port_run_a_dag(metadata_dsn):
         "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "1",
         "AIRFLOW__LOGGING__WORKER_LOG_SERVER_PORT": str(free_port()),
         "AIRFLOW__LOGGING__TRIGGER_LOG_SERVER_PORT": str(free_port()),
+        "PRESSROOM_DATABASE_URL": warehouse,
+        "PRESSROOM_SOURCES_FILE": str(workdir / "sources.yaml"),
     })
+    (workdir / "sources.yaml").write_text(
+        "sources:\n  - {name: probe, kind: urls, start_urls: ['https://example.org/'], enabled: false}\n")
     group = ProcessGroup(workdir, env, REPO)
     try:
         migrate = subprocess.run(in_airflow_env("airflow db migrate"), env=env, cwd=REPO, capture_output=True,
@@ -94,6 +99,10 @@ def test_components_on_another_port_run_a_dag(metadata_dsn):
         except (AssertionError, ClusterError):
             print(group.logs())
             raise
+        sync = subprocess.run(in_airflow_env("pressroom sources sync"), env=env, cwd=REPO, capture_output=True,
+                              text=True, timeout=120)
+        assert sync.returncode == 0, sync.stderr[-2000:]
+        assert _one(metadata_dsn, "select is_paused from dag where dag_id = %s", DAG_ID) == (True,)
         passwords = workdir / "home" / "simple_auth_manager_passwords.json.generated"
         assert "admin" in passwords.read_text()
         assert passwords.stat().st_mode & 0o777 == 0o600

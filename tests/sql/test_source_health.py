@@ -117,3 +117,24 @@ def test_ingest_cli_exits_non_zero_for_an_unreachable_source(configure, capsys):
     assert main(["ingest", "switched_off"]) == 2
     assert "disabled in sources.yaml: switched_off" in capsys.readouterr().err
     assert main(["ingest", "switched_off", "--include-disabled"]) == 1
+
+
+def test_sources_command_lists_switches_and_syncs(configure, capsys):
+    dead = f"http://127.0.0.1:{free_port()}"
+    dsn = configure({"name": "dead_feed", "kind": "rss", "start_urls": [f"{dead}/rss"], "schedule": "5 * * * *"},
+                    {"name": "switched_off", "kind": "rss", "start_urls": [f"{dead}/rss"], "enabled": False},
+                    allow_hosts=dead.removeprefix("http://"))
+    assert main(["ingest", "dead_feed"]) == 1
+    capsys.readouterr()
+    assert main(["sources"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert listing[0].split() == ["source", "kind", "schedule", "enabled", "last", "success", "next", "run", "health"]
+    dead_row, off_row = listing[1], listing[2]
+    assert dead_row.startswith("dead_feed") and " yes " in dead_row and ":05 UTC" in dead_row
+    assert "failing (connection_error, 1 failed run(s))" in dead_row
+    assert off_row.startswith("switched_off") and " no " in off_row and off_row.endswith("never_run")
+
+    assert main(["sources", "enable", "switched_off"]) == 0
+    assert main(["sources", "disable", "dead_feed"]) == 0
+    assert rows(dsn, "select name, enabled from core.sources order by name") == [
+        ("dead_feed", False), ("switched_off", True)]
