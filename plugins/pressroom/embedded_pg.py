@@ -6,7 +6,8 @@ version). Loopback only, a private socket directory, scram-sha-256 with a random
 through `setpriv`, and the data directory belongs to that user.
 
 As root, when `nobody` cannot reach `root` (a clone under a 0700 folder such as /root), the cluster is
-created in RELOCATED_DIR/<hash of root's path> and `root` becomes a symlink to it.
+created in RELOCATED_DIR/<hash of root's path> and `root` becomes a symlink to it; when it cannot reach
+the binaries either (the venv is in that folder too), they are copied once to RELOCATED_DIR/pginstall-<hash>.
 
 The port is chosen once (a free one, or PRESSROOM_PG_PORT) and kept in `port`, so the server comes back on
 the same address after every stop/start; PRESSROOM_PG_PORT always wins.
@@ -67,6 +68,39 @@ def find_bin_dir() -> Path:
     )
 
 
+def server_bin_dir() -> Path:
+    """`find_bin_dir()`, or as root a copy the server user can execute when it cannot reach the original."""
+    bin_dir = find_bin_dir()
+    if os.geteuid() != 0 or _reachable(bin_dir / "postgres"):
+        return bin_dir
+    stat = (bin_dir / "postgres").stat()
+    copy = _relocated(f"{bin_dir}|{stat.st_size}|{stat.st_mtime_ns}", prefix="pginstall-")
+    # Keep the wheel's layout: its binaries find their libraries at $ORIGIN/../../../<package>.libs.
+    install, package = bin_dir.parent, bin_dir.parent.parent
+    copied_bin = copy / package.name / install.name / "bin"
+    if not (copied_bin / "postgres").exists():
+        staging = copy.with_name(copy.name + f".{os.getpid()}")
+        shutil.copytree(install, staging / package.name / install.name, ignore=shutil.ignore_patterns("include"))
+        libs = package.with_name(package.name + ".libs")
+        if libs.is_dir():
+            shutil.copytree(libs, staging / libs.name)
+        os.chmod(staging, 0o755)
+        shutil.rmtree(copy)
+        staging.rename(copy)
+        log.info("PostgreSQL binaries copied to %s (user %r cannot reach %s)", copy, UNPRIVILEGED_USER, bin_dir)
+    return copied_bin
+
+
+def _relocated(key: str, prefix: str = "") -> Path:
+    """A directory (0755) under PRESSROOM_PG_RELOCATED_DIR (default RELOCATED_DIR) named after `key`."""
+    base = Path(os.environ.get("PRESSROOM_PG_RELOCATED_DIR", RELOCATED_DIR))
+    target = base / (prefix + hashlib.sha256(key.encode()).hexdigest()[:16])
+    target.mkdir(mode=0o755, parents=True, exist_ok=True)
+    for directory in (base, target):
+        os.chmod(directory, 0o755)
+    return target
+
+
 def _reachable(path: Path) -> bool:
     """True when the server user can enter `path` (every parent needs o+x)."""
     probe = subprocess.run(["setpriv", f"--reuid={UNPRIVILEGED_USER}", "--regid=nogroup", "--clear-groups",
@@ -116,7 +150,7 @@ class EmbeddedPostgres:
 
     def start(self) -> str:
         """Initialise if needed, start if not running; returns the DSN of the `postgres` database."""
-        bin_dir = find_bin_dir()
+        bin_dir = server_bin_dir()
         if not (self.data_dir / "PG_VERSION").exists():
             self._initdb(bin_dir)
         if self.port() is None:
@@ -135,7 +169,7 @@ class EmbeddedPostgres:
         """Stop the server if it runs; True when it was running."""
         if self.port() is None:
             return False
-        self._run(find_bin_dir() / "pg_ctl", "-D", self.data_dir, "-m", "fast", "-w", "stop")
+        self._run(server_bin_dir() / "pg_ctl", "-D", self.data_dir, "-m", "fast", "-w", "stop")
         log.info("embedded postgres stopped (data %s)", self.data_dir)
         return True
 
@@ -208,10 +242,7 @@ class EmbeddedPostgres:
         os.chmod(self.home, 0o755)
         if _reachable(self.home):
             return
-        target = Path(os.environ.get("PRESSROOM_PG_RELOCATED_DIR", RELOCATED_DIR))
-        target = target / hashlib.sha256(str(self.root.absolute()).encode()).hexdigest()[:16]
-        target.mkdir(mode=0o755, parents=True, exist_ok=True)
-        os.chmod(target, 0o755)
+        target = _relocated(str(self.root.absolute()))
         if not _reachable(target):
             raise EmbeddedPostgresError(
                 f"user {UNPRIVILEGED_USER!r} can reach neither {self.root} nor {target}: give their parent "

@@ -71,8 +71,12 @@ def test_port_override_wins_over_the_stored_port(monkeypatch, cluster_root):
 
 
 def test_cluster_in_a_folder_only_its_owner_may_enter(monkeypatch, cluster_root):
-    """A clone under a 0700 folder (root's home): as root the cluster moves where `nobody` can reach it."""
+    """A clone (venv included) under a 0700 folder such as /root: as root the cluster and the binaries move
+    where `nobody` can reach them."""
     private = Path(tempfile.mkdtemp(prefix="pressroom-test-private-"))  # mode 0700
+    bin_dir = find_bin_dir()
+    (private / "site").symlink_to(bin_dir.parents[2], target_is_directory=True)  # the venv's site-packages
+    monkeypatch.setenv("PRESSROOM_PG_BIN", str(private / "site" / bin_dir.relative_to(bin_dir.parents[2])))
     monkeypatch.setenv("PRESSROOM_PG_RELOCATED_DIR", str(cluster_root))
     server = EmbeddedPostgres(private / "clone" / "var" / "pg", fsync=False)
     try:
