@@ -138,3 +138,10 @@ def test_sources_command_lists_switches_and_syncs(configure, capsys):
     assert main(["sources", "disable", "dead_feed"]) == 0
     assert rows(dsn, "select name, enabled from core.sources order by name") == [
         ("dead_feed", False), ("switched_off", True)]
+
+
+def test_sources_command_on_an_unmigrated_warehouse_says_what_to_do(empty_db, monkeypatch, capsys):
+    monkeypatch.setenv("PRESSROOM_DATABASE_URL", empty_db)
+    assert main(["sources"]) == 1
+    assert capsys.readouterr().err == ("pressroom: the warehouse has no core.sources yet: run `pressroom db "
+                                       "migrate`\n")

@@ -34,11 +34,25 @@ def register(commands) -> None:
                    ).set_defaults(handler=sync)
 
 
+def _connect():
+    """The warehouse, with a one-line error when it has not been migrated yet."""
+    from ..migrate import MigrationError
+
+    conn = db.connect(db.warehouse_url(start=True))
+    with conn, conn.cursor() as cur:
+        cur.execute("select to_regclass('core.sources') is not null")
+        migrated = cur.fetchone()[0]
+    if not migrated:
+        conn.close()
+        raise MigrationError("the warehouse has no core.sources yet: run `pressroom db migrate`")
+    return closing(conn)
+
+
 def list_sources(args: argparse.Namespace) -> int:
     from ..source_health import source_health, sync_sources
 
     sources = load_sources()
-    with closing(db.connect(db.warehouse_url(start=True))) as conn:
+    with _connect() as conn:
         sync_sources(conn, sources)
         health = source_health(conn)
     now = datetime.now(UTC)
@@ -67,7 +81,7 @@ def sync(args: argparse.Namespace) -> int:
     from ..source_health import sync_sources
 
     sources = load_sources()
-    with closing(db.connect(db.warehouse_url(start=True))) as conn:
+    with _connect() as conn:
         sync_sources(conn, sources)
     if not os.environ.get("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"):
         print("Airflow not configured in this shell: DAG pause states follow at the next `make airflow` "
