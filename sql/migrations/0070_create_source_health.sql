@@ -69,7 +69,9 @@ comment on column raw.source_requests.error_class is 'Short stable error code; n
 comment on column raw.source_requests.error is 'Human-readable error detail.';
 comment on column raw.source_requests.requested_at is 'When the request (attempt) was made.';
 
-drop materialized view mart.source_freshness;
+-- `if exists`, both kinds: another migration or a dbt model may have replaced the 0032 materialised view.
+drop materialized view if exists mart.source_freshness;
+drop view if exists mart.source_freshness;
 
 -- grain: one row per source, configured (core.sources) or seen in the logs.
 create view mart.source_freshness as

@@ -104,7 +104,7 @@ def sync_airflow(sources: list[Source]) -> int:
             print(f"pressroom: airflow dags {verb} failed: {proc.stderr.strip().splitlines()[-1:]}",
                   file=sys.stderr)
             return 1
-        print(f"airflow: {verb}d {', '.join(DAG_PREFIX + n for n in names)}")
+        print(f"airflow: {verb}d where needed, as sources.yaml says: {', '.join(DAG_PREFIX + n for n in names)}")
     return 0
 
 
