@@ -119,7 +119,8 @@ def test_ingest_cli_exits_non_zero_for_an_unreachable_source(configure, capsys):
     assert main(["ingest", "switched_off", "--include-disabled"]) == 1
 
 
-def test_sources_command_lists_switches_and_syncs(configure, capsys):
+def test_sources_command_lists_switches_and_syncs(configure, capsys, monkeypatch):
+    monkeypatch.delenv("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN", raising=False)  # no Airflow: the file and core.sources
     dead = f"http://127.0.0.1:{free_port()}"
     dsn = configure({"name": "dead_feed", "kind": "rss", "start_urls": [f"{dead}/rss"], "schedule": "5 * * * *"},
                     {"name": "switched_off", "kind": "rss", "start_urls": [f"{dead}/rss"], "enabled": False},
@@ -136,6 +137,7 @@ def test_sources_command_lists_switches_and_syncs(configure, capsys):
 
     assert main(["sources", "enable", "switched_off"]) == 0
     assert main(["sources", "disable", "dead_feed"]) == 0
+    assert "DAG pause states follow at the next `make airflow`" in capsys.readouterr().out
     assert rows(dsn, "select name, enabled from core.sources order by name") == [
         ("dead_feed", False), ("switched_off", True)]
 
