@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install run db migrate airflow-init airflow psql summary report dictionary test test-celery lint eval bench stop clean
+.PHONY: help install system-deps run db migrate airflow-init airflow sources-sync psql summary report dictionary test test-celery lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -38,9 +38,13 @@ run: airflow-init  ## install, start Postgres, migrate, run the ingest DAG once 
 	@$(BIN)/pressroom db summary
 	@$(BIN)/pressroom report 2>var/report.log || { cat var/report.log; exit 1; }
 
-airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone) on http://127.0.0.1:8080
-	@. scripts/airflow-env.sh && echo "login: admin / password in $$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" \
+airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone); AIRFLOW__API__HOST/PORT move it
+	@. scripts/airflow-env.sh && $(BIN)/pressroom sources sync && echo "Airflow UI: http://$$AIRFLOW__API__HOST:$$AIRFLOW__API__PORT/ (executor $$AIRFLOW__CORE__EXECUTOR, parallelism $$AIRFLOW__CORE__PARALLELISM)" \
+		&& echo "login: admin, password in $$AIRFLOW__CORE__SIMPLE_AUTH_MANAGER_PASSWORDS_FILE (written at first start, mode 0600)" \
 		&& exec $(BIN)/airflow standalone
+
+sources-sync: airflow-init  ## pause/unpause the ingest DAGs as sources.yaml `enabled` says
+	@. scripts/airflow-env.sh && $(BIN)/pressroom sources sync
 
 psql: migrate  ## psql on the warehouse
 	$(BIN)/pressroom db psql
@@ -54,10 +58,13 @@ dictionary: migrate  ## regenerate docs/data-dictionary.md from the database com
 summary: install  ## what landed in the warehouse
 	$(BIN)/pressroom db summary
 
-test: install  ## the whole test suite (starts its own throwaway Postgres)
+system-deps:  ## install Chromium and redis-server (Debian packages) when missing; as non-root say how
+	@scripts/system-deps.sh
+
+test: install system-deps  ## the whole test suite (starts its own throwaway Postgres)
 	$(BIN)/python -m pytest
 
-test-celery: install  ## only the CeleryExecutor test (needs redis-server: apt-get install -y redis-server)
+test-celery: install system-deps  ## only the CeleryExecutor test (Redis from Debian packages)
 	$(BIN)/python -m pytest -m celery
 
 lint: install  ## ruff
@@ -72,5 +79,6 @@ bench: install  ## benchmarks → docs/benchmarks.md (extraction, load, 5 000-pa
 stop:  ## stop the embedded Postgres
 	@test -x $(BIN)/pressroom && $(BIN)/pressroom db stop || true
 
-clean: stop  ## stop and remove all local state (var/, .venv)
+clean: stop  ## stop and remove all local state (var/, .venv, a relocated cluster that var/pg points to)
+	@test ! -L var/pg || rm -rf "$$(readlink -f var/pg)"
 	rm -rf var $(VENV) .pytest_cache

@@ -5,14 +5,17 @@ discover → fetch → extract → normalise → load. Tasks pass URLs, snapshot
 counts through XCom, never page bodies; every stage reads its input from the warehouse. `fetch` splits the
 new document versions into batches (PRESSROOM_BATCH_SIZE) and `extract`/`normalise` are mapped over them, so
 LocalExecutor processes or Celery workers work on a run in parallel; a run with nothing new skips them.
-Disabled sources get a DAG too (paused at creation), so each source can be switched on in the UI.
+`enabled` in sources.yaml is the single truth: disabled sources get a DAG too, paused at creation, and a
+run of a disabled source is skipped even if the DAG is unpaused in the UI (`pressroom sources enable NAME`).
+A source that cannot be reached at all fails `discover` (or `fetch`) after its retries; with
+PRESSROOM_ALERT_EMAIL set, each failed task sends one e-mail (Airflow's SmtpNotifier).
 The load task updates the `pressroom.core.facts` Asset, which schedules the marts refresh.
 """
 
 import pendulum
 from airflow.sdk import CronDataIntervalTimetable, dag, task
 
-from pressroom.airflow_tasks import CORE_FACTS, DEFAULT_ARGS
+from pressroom.airflow_tasks import CORE_FACTS, DEFAULT_ARGS, failure_notifiers
 from pressroom.sources import Source, load_sources
 
 
@@ -25,7 +28,7 @@ def build_ingest_dag(source: Source):
         catchup=False,
         max_active_runs=1,
         is_paused_upon_creation=not source.enabled,
-        default_args=DEFAULT_ARGS,
+        default_args={**DEFAULT_ARGS, "on_failure_callback": failure_notifiers(f"source {source.name}")},
         tags=["pressroom", "ingest", source.kind, "official" if source.official else "news"],
         doc_md=__doc__,
     )
@@ -33,17 +36,21 @@ def build_ingest_dag(source: Source):
         @task
         def discover() -> list[str]:
             from pressroom import pipeline
+            from pressroom.airflow_tasks import run_identity, skip_if_disabled, warehouse_dsn
 
-            return pipeline.discover_urls(source.name)
+            skip_if_disabled(source.name)
+            run_id, task_try = run_identity()
+            return pipeline.discover_urls(source.name, dsn=warehouse_dsn(), run_id=run_id, task_try=task_try)
 
         @task
         def fetch(urls: list[str]) -> list[list[list[str]]]:
             from pressroom import pipeline
-            from pressroom.airflow_tasks import run_identity, warehouse_dsn
+            from pressroom.airflow_tasks import is_final_try, run_identity, warehouse_dsn
             from pressroom.settings import get_settings
 
             run_id, task_try = run_identity()
-            versions = pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try)
+            versions = pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try,
+                                           final_try=is_final_try())
             return pipeline.batched(versions, get_settings().batch_size)
 
         @task

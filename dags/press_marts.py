@@ -9,7 +9,7 @@ its threshold, when one is crossed) → write the HTML report under `var/report/
 import pendulum
 from airflow.sdk import dag, task
 
-from pressroom.airflow_tasks import CORE_FACTS, DEFAULT_ARGS
+from pressroom.airflow_tasks import CORE_FACTS, DEFAULT_ARGS, failure_notifiers
 
 
 @dag(
@@ -22,7 +22,7 @@ from pressroom.airflow_tasks import CORE_FACTS, DEFAULT_ARGS
     # Unpause it (UI, or `airflow dags unpause press_marts`) to refresh marts after every ingest run; paused, it
     # never races the ingest DAGs in executor tests. `pressroom report` refreshes the marts on its own.
     is_paused_upon_creation=True,
-    default_args=DEFAULT_ARGS,
+    default_args={**DEFAULT_ARGS, "on_failure_callback": failure_notifiers("marts")},
     tags=["pressroom", "marts", "data-quality"],
     doc_md=__doc__,
 )

@@ -7,9 +7,10 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from airflow.sdk import Asset, Connection, get_current_context
-from airflow.sdk.exceptions import AirflowNotFoundException
+from airflow.sdk.exceptions import AirflowNotFoundException, AirflowSkipException
 
 from . import db
+from .settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,36 @@ DEFAULT_ARGS = {
     "max_retry_delay": timedelta(minutes=30),
     "execution_timeout": timedelta(hours=1),
 }
+
+
+ALERT_SUBJECT = "[pressroom] {what}: task {{{{ ti.task_id }}}} failed"
+ALERT_BODY = """<p>{what}: task <b>{{{{ ti.task_id }}}}</b> of <b>{{{{ dag.dag_id }}}}</b> (run {{{{ run_id }}}})
+failed after {{{{ ti.try_number }}}} tries.</p>
+<pre>{{{{ exception }}}}</pre>
+<p>Health of every source: <code>pressroom sources</code> or <code>select * from mart.source_freshness</code>.</p>"""
+
+
+def failure_notifiers(what: str) -> list:
+    """Airflow's SmtpNotifier, as a task on_failure_callback (so one message per failed task, after its
+    retries), to PRESSROOM_ALERT_EMAIL through the PRESSROOM_ALERT_SMTP_CONN_ID Connection; none when no
+    recipient is configured. `what` names the failing thing ("source centcom_releases", "marts")."""
+    settings = get_settings()
+    if not settings.alert_email:
+        return []
+    from airflow.providers.smtp.notifications.smtp import SmtpNotifier
+
+    return [SmtpNotifier(to=settings.alert_email, from_email=settings.alert_from,
+                         smtp_conn_id=settings.alert_smtp_conn_id, subject=ALERT_SUBJECT.format(what=what),
+                         html_content=ALERT_BODY.format(what=what))]
+
+
+def skip_if_disabled(source_name: str) -> None:
+    """sources.yaml is the single truth: a run of a disabled source's DAG is skipped (whatever the UI toggle)."""
+    from .sources import get_source
+
+    if not get_source(source_name).enabled:
+        raise AirflowSkipException(f"source {source_name} is disabled in sources.yaml "
+                                   f"(`pressroom sources enable {source_name}`)")
 
 
 def warehouse_dsn() -> str:
@@ -42,6 +73,12 @@ def run_identity() -> tuple[str, int]:
     """(run_id, try_number) of the running task, which key the fetch log."""
     context = get_current_context()
     return context["run_id"], context["ti"].try_number
+
+
+def is_final_try() -> bool:
+    """True when a failure of the running task would not be retried any more."""
+    ti = get_current_context()["ti"]
+    return ti.try_number > ti.max_tries
 
 
 def publish_counts(counts: dict[str, int]) -> None:

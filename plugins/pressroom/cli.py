@@ -39,9 +39,9 @@ def _expected_errors() -> tuple[type[Exception], ...]:
 
 
 def _command_modules():
-    from .commands import analyse, db, export, ingest, report, search
+    from .commands import analyse, db, export, ingest, report, search, sources
 
-    return (analyse, db, ingest, report, export, search)
+    return (analyse, db, ingest, sources, report, export, search)
 
 
 if __name__ == "__main__":

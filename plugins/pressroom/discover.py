@@ -1,7 +1,8 @@
 """Which document URLs to fetch for a source: from feeds, sitemaps, listing/archive pages, bundles or lists.
 
-Index pages are fetched through the same `Fetcher` (robots, politeness, SSRF guard apply). A failed index
-page is logged and skipped; `discover` never raises for fetch or parse problems.
+Index pages are fetched through the same `Fetcher` (robots, politeness, SSRF guard apply), which journals
+each request with its outcome. A failed index page is logged and skipped; `discover` never raises for fetch
+or parse problems (the caller judges the journal: see pressroom.source_health).
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def walk_archive(source: Source, fetcher: Fetcher, first_page: int, pages: int) 
     links: list[str] = []
     number, oldest, done = first_page, None, False
     while number < first_page + pages:
-        page = fetch_index_page(source.archive_url.format(page=number), source, fetcher)
+        page = fetch_index_page(source.archive_url.format(page=number), source, fetcher, "archive")
         if page is None:
             break
         number += 1
@@ -143,8 +144,8 @@ def plan_backfill(source: Source, fetcher: Fetcher, conn, pages: int | None = No
     return Backfill([u for u in urls if u not in stored], moved)
 
 
-def _body(url: str, source: Source, fetcher: Fetcher) -> tuple[str, bytes] | None:
-    result = fetcher.get(url, source=source)
+def _body(url: str, source: Source, fetcher: Fetcher, purpose: str) -> tuple[str, bytes] | None:
+    result = fetcher.get(url, source=source, purpose=purpose)
     if not result.ok:
         log.warning("discover %s: index %s failed: %s", source.name, url, result.error_class or "no body")
         return None
@@ -154,7 +155,7 @@ def _body(url: str, source: Source, fetcher: Fetcher) -> tuple[str, bytes] | Non
 def _feed_links(url: str, source: Source, fetcher: Fetcher) -> Iterator[str]:
     import feedparser
 
-    fetched = _body(url, source, fetcher)
+    fetched = _body(url, source, fetcher, "feed")
     if fetched is None:
         return
     base, body = fetched
@@ -180,7 +181,7 @@ def _sitemap_links(url: str, source: Source, fetcher: Fetcher) -> Iterator[str]:
         if canonicalise(current) in seen:
             continue
         seen.add(canonicalise(current))
-        fetched = _body(current, source, fetcher)
+        fetched = _body(current, source, fetcher, "sitemap")
         if fetched is None:
             continue
         root = _parse_xml(fetched[1], current, source)
@@ -236,7 +237,7 @@ def _listing_links(url: str, source: Source, fetcher: Fetcher, limit: int | None
         if limit is not None and count >= limit:
             return
         seen.add(canonicalise(current))
-        page = fetch_index_page(current, source, fetcher)
+        page = fetch_index_page(current, source, fetcher, "listing")
         if page is None:
             return
         count += len(page.links)
@@ -244,9 +245,9 @@ def _listing_links(url: str, source: Source, fetcher: Fetcher, limit: int | None
         current = page.next_url
 
 
-def fetch_index_page(url: str, source: Source, fetcher: Fetcher) -> Page | None:
-    """Fetch and parse one HTML index page; None when it could not be fetched."""
-    fetched = _body(url, source, fetcher)
+def fetch_index_page(url: str, source: Source, fetcher: Fetcher, purpose: str = "listing") -> Page | None:
+    """Fetch and parse one HTML index page (a "listing" or "archive" page); None when it could not be fetched."""
+    fetched = _body(url, source, fetcher, purpose)
     return parse_index_page(*fetched, source=source) if fetched else None
 
 

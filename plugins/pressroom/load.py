@@ -90,6 +90,17 @@ def latest_validators(conn, url: str) -> tuple[str | None, str | None]:
     return (row[0], row[1]) if row else (None, None)
 
 
+def fetched_in_run(conn, run_id: str, source: str) -> dict[str, str | None]:
+    """URLs this run already fetched successfully (an earlier task try), with the stored snapshot (None: 304)."""
+    with conn, conn.cursor() as cur:
+        cur.execute(
+            "select url, snapshot_sha256 from raw.fetch_log where run_id = %s and source = %s"
+            " and error_class is null",
+            (run_id, source),
+        )
+        return dict(cur.fetchall())
+
+
 def stored_shas(conn, url: str) -> set[str]:
     """Snapshots already stored as document versions (or failures) of `url`."""
     with conn, conn.cursor() as cur:

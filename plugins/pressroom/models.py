@@ -21,6 +21,21 @@ class Attempt:
     etag: str | None = None
 
 
+@dataclass(frozen=True)
+class Request:
+    """One request made to find documents (feed, sitemap, listing, archive page, robots.txt) and its outcome,
+    as written to raw.discovery_log. `error_class` None means the source answered usefully."""
+
+    purpose: str
+    url: str
+    requested_at: datetime
+    status: int | None = None
+    error_class: str | None = None
+    error: str | None = None
+    attempts: int = 1
+    elapsed_ms: int = 0
+
+
 @dataclass
 class FetchResult:
     """Outcome of fetching one URL: the body bytes (never parsed text) or a recorded error.

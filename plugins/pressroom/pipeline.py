@@ -2,7 +2,8 @@
 
 Each stage opens its own connection from a DSN, reads its inputs from the warehouse by id and returns
 ids or counts only (what Airflow passes through XCom). Bad documents are recorded and skipped; only
-infrastructure errors (database, bugs in the stage itself) raise.
+infrastructure errors (database, bugs in the stage itself) raise, and, once everything is recorded, a
+source that could not be reached at all or transient fetch errors worth a retry (see source_health).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import logging
 from contextlib import closing, contextmanager
 
 from . import db, load
+from . import source_health as health
 from .load_facts import replace_facts_batch
 from .models import ExtractionFailure
 from .settings import get_settings
@@ -18,41 +20,65 @@ from .settings import get_settings
 log = logging.getLogger(__name__)
 
 
-def discover_urls(source_name: str, *, limit: int | None = None) -> list[str]:
+def discover_urls(source_name: str, *, limit: int | None = None, dsn: str | None = None,
+                  run_id: str = "adhoc", task_try: int = 1) -> list[str]:
+    """The source's document URLs. With a `dsn`, core.sources is synchronised and every discovery request
+    recorded; SourceUnreachable (after recording) when none of the source's index requests succeeded."""
     from .discover import discover
     from .fetch import Fetcher
-    from .sources import get_source
+    from .sources import get_source, load_sources
 
     source = get_source(source_name)
-    urls = discover(source, Fetcher(), limit=limit)
+    fetcher = Fetcher()
+    urls = discover(source, fetcher, limit=limit)
+    requests = fetcher.take_requests()
+    if dsn is not None:
+        with closing(db.connect(dsn)) as conn:
+            health.sync_sources(conn, load_sources())
+            health.record_requests(conn, requests, source=source_name, run_id=run_id, task_try=task_try)
+    health.check_discovery(source, requests)
     log.info("source %s: discovered %d urls", source_name, len(urls))
     return urls
 
 
-def fetch_urls(dsn: str, source_name: str, urls: list[str], *, run_id: str, task_try: int = 1) -> list[list[str]]:
-    """Fetch each URL and store it; returns [url, sha256] of bodies that are new versions of their URL."""
+def fetch_urls(dsn: str, source_name: str, urls: list[str], *, run_id: str, task_try: int = 1,
+               final_try: bool = True) -> list[list[str]]:
+    """Fetch each URL and store it (every attempt logged); returns [url, sha256] of new versions of their URL.
+
+    After recording everything: SourceUnreachable when every URL failed transiently; TransientFetchError
+    when some did and this is not the task's final try (the retry fetches only what this run has not got)."""
     from .sources import get_source
 
     source = get_source(source_name)
-    new_versions, outcomes = [], {"new": 0, "unchanged": 0, "failed": 0}
+    new_versions, failed, unchanged = [], [], 0
     with closing(db.connect(dsn)) as conn, _fetcher(dsn) as fetcher:
+        got = load.fetched_in_run(conn, run_id, source_name) if task_try > 1 else {}
         for url in urls:
-            etag, last_modified = load.latest_validators(conn, url)
-            result = fetcher.get(url, source=source, etag=etag, last_modified=last_modified)
             known = load.stored_shas(conn, url)
-            if source.kind == "local" and result.ok and result.sha256 in known:
-                outcomes["unchanged"] += 1  # an archived file already stored: nothing to log or load
-                continue
-            sha = load.record_fetch(conn, result, source=source_name, run_id=run_id, task_try=task_try)
+            if url in got:
+                sha, result = got[url], None  # fetched by an earlier try of this task
+            else:
+                etag, last_modified = load.latest_validators(conn, url)
+                result = fetcher.get(url, source=source, etag=etag, last_modified=last_modified)
+                sha = load.record_fetch(conn, result, source=source_name, run_id=run_id, task_try=task_try)
             if sha and sha not in known:
                 new_versions.append([url, sha])
-                outcomes["new"] += 1
-            elif result.error_class:
-                outcomes["failed"] += 1
+            elif result is not None and result.error_class:
+                failed.append((url, result.error_class, result.error))
                 log.warning("fetch %s: %s (%s)", url, result.error_class, result.error)
             else:
-                outcomes["unchanged"] += 1
-    log.info("source %s: fetched %d urls: %s", source_name, len(urls), outcomes)
+                unchanged += 1
+        health.record_requests(conn, fetcher.take_requests(), source=source_name, run_id=run_id,
+                               task_try=task_try)
+    log.info("source %s: fetched %d urls: %d new, %d unchanged, %d failed", source_name, len(urls),
+             len(new_versions), unchanged, len(failed))
+    transient = [f for f in failed if health.is_transient(f[1])]
+    if transient and len(transient) == len(urls):
+        raise health.SourceUnreachable(f"source {source_name}: none of its {len(urls)} document(s) could be "
+                                       "fetched: " + health.failure_summary(transient))
+    if transient and not final_try:
+        raise health.TransientFetchError(f"source {source_name}: {len(transient)} of {len(urls)} fetches failed "
+                                         "transiently, retrying: " + health.failure_summary(transient))
     return new_versions
 
 

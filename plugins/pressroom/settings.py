@@ -28,6 +28,13 @@ class Settings:
     # Document versions per mapped extract/normalise task instance in the ingest DAG.
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "100")))
 
+    # --- alerts (Airflow failure notifier; off while alert_email is empty) ---
+    # Comma-separated recipients of one e-mail per failed task (after its retries).
+    alert_email: str = field(default_factory=lambda: _env("ALERT_EMAIL", ""))
+    alert_from: str = field(default_factory=lambda: _env("ALERT_FROM", "pressroom@localhost"))
+    # The Airflow SMTP Connection (host, port, login, extras such as disable_tls) the alerts go through.
+    alert_smtp_conn_id: str = field(default_factory=lambda: _env("ALERT_SMTP_CONN_ID", "smtp_default"))
+
     # --- fetch ---
     # "local": per-host delay/concurrency held in one process; "postgres": held across workers in the warehouse.
     host_limiter: str = field(default_factory=lambda: _env("HOST_LIMITER", "local"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -169,3 +169,41 @@ def get_source(name: str, path: Path | None = None) -> Source:
         if source.name == name:
             return source
     raise SourceConfigError(f"no source named {name!r} in {path or 'the configured sources file'}")
+
+
+def set_enabled(name: str, enabled: bool, path: Path | None = None) -> Path:
+    """Rewrite the `enabled:` line of source `name` in the sources file (comments and layout kept)."""
+    from pressroom.settings import Settings
+
+    path = Path(path) if path is not None else Settings().sources_file
+    get_source(name, path)  # a clear error for an unknown name or a broken file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    name_re = re.compile(rf"^(\s*(?:-\s+)?)name:\s*['\"]?{re.escape(name)}['\"]?\s*(?:#.*)?$")
+    at = next(i for i, line in enumerate(lines) if name_re.match(line))
+    key_col = len(name_re.match(lines[at]).group(1))  # column of the entry's keys
+    item_re = re.compile(rf"^\s{{{key_col - 2}}}-\s")
+    start = next(i for i in range(at, -1, -1) if item_re.match(lines[i]))
+    end = next((i for i in range(at + 1, len(lines)) if item_re.match(lines[i])
+                or (lines[i].strip() and not lines[i].startswith(" " * key_col) and not item_re.match(lines[i]))),
+               len(lines))
+    value = f"{'true' if enabled else 'false'}\n"
+    enabled_re = re.compile(rf"^(\s{{{key_col - 2}}}-\s+|\s{{{key_col}}})enabled:")
+    found = next((i for i in range(start, end) if enabled_re.match(lines[i])), None)
+    if found is None:
+        lines.insert(at + 1, f"{' ' * key_col}enabled: {value}")
+    else:
+        lines[found] = f"{enabled_re.match(lines[found]).group(1)}enabled: {value}"
+    path.write_text("".join(lines), encoding="utf-8")
+    if get_source(name, path).enabled != enabled and _forced_enabled() is None:
+        raise SourceConfigError(f"{path}: could not set enabled: {enabled} for {name!r}")
+    return path
+
+
+def next_run(source: Source, after: datetime) -> datetime | None:
+    """When the scheduler next starts the source's DAG (None for a disabled source or an @once preset)."""
+    from croniter import croniter
+
+    if not source.enabled or source.schedule == "@once":
+        return None
+    expression = {"@annually": "@yearly"}.get(source.schedule, source.schedule)
+    return croniter(expression, after).get_next(datetime)

@@ -10,23 +10,17 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressroom.embedded_pg import free_port
+from support.processes import ClusterError, ProcessGroup, wait_until
 
 REPO = Path(__file__).resolve().parents[2]
 AIRFLOW = str(Path(sys.executable).with_name("airflow"))
 REDIS_APT = "apt-get install -y redis-server"
-
-
-class ClusterError(RuntimeError):
-    """A component did not start, or a wait ran out."""
 
 
 def require_redis() -> str:
@@ -35,17 +29,6 @@ def require_redis() -> str:
     if path is None:
         raise ClusterError(f"redis-server not found: the Celery test needs it (`{REDIS_APT}`)")
     return path
-
-
-def wait_until(condition: Callable[[], object], timeout: float, what: str, interval: float = 0.5):
-    """Poll `condition` until it returns a truthy value; ClusterError after `timeout` seconds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise ClusterError(f"timed out after {timeout:.0f}s waiting for {what}")
 
 
 def airflow_env(workdir: Path, metadata_dsn: str, extra: dict[str, str]) -> dict[str, str]:
@@ -81,13 +64,6 @@ def run_airflow(env: dict[str, str], *args: str, timeout: float = 300) -> str:
 
 
 @dataclass
-class Component:
-    name: str
-    process: subprocess.Popen
-    log: Path
-
-
-@dataclass
 class CeleryCluster:
     """Start with `start()`, always `stop()` (a context manager does both)."""
 
@@ -96,7 +72,6 @@ class CeleryCluster:
     extra_env: dict[str, str] = field(default_factory=dict)
     workers: int = 2
     worker_concurrency: int = 2
-    components: list[Component] = field(default_factory=list)
 
     def __post_init__(self):
         self.redis_port = free_port()
@@ -113,6 +88,7 @@ class CeleryCluster:
             "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "2",
             **self.extra_env,
         })
+        self.processes = ProcessGroup(self.workdir, self.env, REPO)
 
     def __enter__(self) -> CeleryCluster:
         try:
@@ -126,60 +102,28 @@ class CeleryCluster:
         self.stop()
 
     def start(self) -> None:
-        redis = self._spawn("redis", require_redis(), "--port", str(self.redis_port), "--bind", "127.0.0.1",
-                            "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", str(self.workdir))
-        wait_until(lambda: self._redis_ping() or self._check_alive(redis), 20, "redis")
+        self.processes.spawn("redis", require_redis(), "--port", str(self.redis_port), "--bind", "127.0.0.1",
+                             "--save", "", "--appendonly", "no", "--daemonize", "no", "--dir", str(self.workdir))
+        wait_until(lambda: self._redis_ping() or self.check_alive(), 20, "redis")
         run_airflow(self.env, "db", "migrate")
-        self._spawn("api-server", AIRFLOW, "api-server", "--host", "127.0.0.1", "--port", str(self.api_port),
-                    "--workers", "1")
-        self._spawn("scheduler", AIRFLOW, "scheduler", "--skip-serve-logs")
-        self._spawn("dag-processor", AIRFLOW, "dag-processor")
+        self.processes.spawn("api-server", AIRFLOW, "api-server", "--host", "127.0.0.1",
+                             "--port", str(self.api_port), "--workers", "1")
+        self.processes.spawn("scheduler", AIRFLOW, "scheduler", "--skip-serve-logs")
+        self.processes.spawn("dag-processor", AIRFLOW, "dag-processor")
         for n in range(1, self.workers + 1):
-            self._spawn(f"worker{n}", AIRFLOW, "celery", "worker", "--celery-hostname", f"worker{n}@%h",
-                        "--concurrency", str(self.worker_concurrency), "--skip-serve-logs",
-                        "--pid", str(self.workdir / f"worker{n}.pid"))
+            self.processes.spawn(f"worker{n}", AIRFLOW, "celery", "worker", "--celery-hostname", f"worker{n}@%h",
+                                 "--concurrency", str(self.worker_concurrency), "--skip-serve-logs",
+                                 "--pid", str(self.workdir / f"worker{n}.pid"))
         wait_until(self._api_up, 90, "the api-server")
 
     def stop(self) -> None:
-        """SIGTERM every process group, SIGKILL what is left after 15 s."""
-        for component in self.components:
-            _signal_group(component.process, signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for component in self.components:
-            try:
-                component.process.wait(max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            _signal_group(component.process, signal.SIGKILL)
-            component.process.wait(5)
+        self.processes.stop()
 
     def check_alive(self) -> None:
-        """ClusterError naming the first component that exited."""
-        for component in self.components:
-            self._check_alive(component)
+        self.processes.check_alive()
 
     def logs(self, lines: int = 40) -> str:
-        """The tail of every component's log and of every task log, for a failure message."""
-        named = [(f"{c.name} (exit {c.process.poll()})", c.log) for c in self.components]
-        named += [(str(p.relative_to(self.workdir)), p) for p in sorted(self.workdir.glob("airflow/logs/**/*.log"))]
-        parts = []
-        for name, path in named:
-            text = path.read_text(errors="replace").splitlines() if path.exists() else []
-            parts.append(f"----- {name} -----\n" + "\n".join(text[-lines:]))
-        return "\n".join(parts)
-
-    def _spawn(self, name: str, *argv: str) -> Component:
-        log = self.workdir / f"{name}.log"
-        with log.open("wb") as out:
-            process = subprocess.Popen(argv, env=self.env, stdout=out, stderr=subprocess.STDOUT,
-                                       stdin=subprocess.DEVNULL, cwd=REPO, start_new_session=True)
-        component = Component(name, process, log)
-        self.components.append(component)
-        return component
-
-    def _check_alive(self, component: Component) -> None:
-        if component.process.poll() is not None:
-            raise ClusterError(f"{component.name} exited with {component.process.returncode}")
+        return self.processes.logs(lines)
 
     def _redis_ping(self) -> bool:
         import redis
@@ -198,10 +142,3 @@ class CeleryCluster:
         except requests.ConnectionError:
             return False
 
-
-def _signal_group(process: subprocess.Popen, sig: int) -> None:
-    """Signal the process group the component leads (its children outlive it otherwise)."""
-    try:
-        os.killpg(process.pid, sig)
-    except ProcessLookupError:
-        pass

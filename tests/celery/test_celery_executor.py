@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from celery_cluster import REPO, CeleryCluster, airflow_env, require_redis, run_airflow, wait_until
+from celery_cluster import REPO, CeleryCluster, airflow_env, require_redis, run_airflow
 
 from pressroom import db
 from pressroom.migrate import apply_migrations
 from support.pages import release_pages, seed_page
+from support.processes import wait_until
 from support.warehouse_rows import table_counts
 
 pytestmark = pytest.mark.celery

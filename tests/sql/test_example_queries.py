@@ -35,8 +35,9 @@ EXPECTED = {
         (date(2017, 6, 1), "IQ", 3, 3), (date(2017, 6, 1), "SY", 18, 2),
         (date(2017, 7, 1), "IQ", 4, 1), (date(2017, 7, 1), "SY", 25, 12),
         (date(2017, 12, 1), "IQ", 3, None), (date(2017, 12, 1), "SY", 16, None)],
-    "source_health": [("oir_releases_bundle", 9, 9, 0, 0, True), ("sample_news", 1, 1, 0, 0, True),
-                      ("sample_release", 1, 1, 0, 0, True)],
+    "source_health": [("oir_releases_bundle", "ok", 0, None, 9, 9, 0, True),
+                      ("sample_news", "ok", 0, None, 1, 1, 0, True),
+                      ("sample_release", "ok", 0, None, 1, 1, 0, True)],
     "findings_by_source": [("unknown_place", "sample_news", 1, 1), ("unknown_place", "sample_release", 1, 1)],
     "full_text_fighting_positions_raqqa": [
         (date(2016, 12, 20), "Counter-ISIL Strikes Continue Against Terrorists in Syria, Iraq"),

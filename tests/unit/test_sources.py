@@ -160,3 +160,29 @@ def test_unknown_source_name():
 )
 def test_real_source_patterns(name, url, allowed):
     assert get_source(name).allows(url) is allowed
+
+
+def test_set_enabled_rewrites_only_that_line(tmp_path):
+    from pressroom.sources import set_enabled
+
+    path = tmp_path / "sources.yaml"
+    path.write_text("# keep me\nsources:\n  - name: a\n    kind: urls\n    start_urls: ['https://a.example/']\n"
+                    "    enabled: false  # off for now\n  - name: b\n    kind: urls\n"
+                    "    start_urls: ['https://b.example/']\n")
+    set_enabled("a", True, path)
+    set_enabled("b", False, path)
+    text = path.read_text()
+    assert text.startswith("# keep me\n")
+    assert [s.enabled for s in load_sources(path)] == [True, False]
+    assert text.count("enabled:") == 2
+
+
+def test_next_run_follows_the_cron_schedule():
+    from datetime import UTC, datetime
+
+    from pressroom.sources import Source, next_run
+
+    after = datetime(2026, 11, 26, 14, 50, tzinfo=UTC)
+    assert next_run(Source(name="a", kind="urls", schedule="5 * * * *"), after) == datetime(2026, 11, 26, 15, 5,
+                                                                                           tzinfo=UTC)
+    assert next_run(Source(name="a", kind="urls", enabled=False), after) is None

@@ -60,10 +60,13 @@ def print_url(args: argparse.Namespace) -> int:
 
 def migrate(args: argparse.Namespace) -> int:
     from ..migrate import apply_migrations
+    from ..source_health import sync_sources
+    from ..sources import load_sources
 
     conn = db.connect(db.warehouse_url(start=True))
     try:
         applied = apply_migrations(conn, get_settings().sql_dir / "migrations")
+        sync_sources(conn, load_sources())
     finally:
         conn.close()
     print(f"applied {len(applied)} migration(s)" + (": " + ", ".join(applied) if applied else ""))

@@ -21,7 +21,7 @@ from pressroom.fetch.robots import RobotsCache
 from pressroom.fetch.session import GZIP_MAGIC, BodyError, build_session, gunzip, read_body
 from pressroom.fetch.urls import check_target, host_key, is_public_address, private_allowed
 from pressroom.fetch.warc import WarcArchive
-from pressroom.models import Attempt, FetchResult
+from pressroom.models import Attempt, FetchResult, Request
 from pressroom.settings import Settings
 from pressroom.sources import Source
 
@@ -83,7 +83,10 @@ class _Try:
 
 class Fetcher:
     """Polite HTTP(S) fetcher (robots, per-host limits, SSRF guard, retries) that also serves local
-    bundles and WARC sources. One instance may be shared by threads."""
+    bundles and WARC sources. One instance may be shared by threads.
+
+    `requests` journals every request that is not a document fetch (index pages: `get(purpose=...)`, and
+    robots.txt) with its outcome; the caller records and clears it (`take_requests`)."""
 
     def __init__(
         self,
@@ -100,6 +103,12 @@ class Fetcher:
         agent = self.settings.resolved_user_agent.split("/")[0].split()[0]  # product token, e.g. "pressroom"
         self._robots = RobotsCache(self._fetch_robots, agent=agent, ttl=self.settings.robots_ttl)
         self._bundles: dict[Path, LocalBundle | WarcArchive] = {}
+        self.requests: list[Request] = []
+
+    def take_requests(self) -> list[Request]:
+        """The journalled non-document requests since the last call."""
+        taken, self.requests = self.requests, []
+        return taken
 
     def get(
         self,
@@ -108,10 +117,21 @@ class Fetcher:
         source: Source | None = None,
         etag: str | None = None,
         last_modified: str | None = None,
+        purpose: str = "document",
     ) -> FetchResult:
-        """Fetch `url`; errors are returned as `error_class`, never raised (see models.FetchResult)."""
+        """Fetch `url`; errors are returned as `error_class`, never raised (see models.FetchResult).
+
+        Any `purpose` other than "document" (feed, sitemap, listing, archive) is journalled in `requests`."""
         if source is not None and source.kind in ("local", "warc"):
             return self.file_source(source).get(url)
+        result = self._get(url, source, etag, last_modified)
+        if purpose != "document":
+            self.requests.append(Request(
+                purpose, url, result.fetched_at, result.status, result.error_class, result.error,
+                len(result.attempts), sum(a.elapsed_ms for a in result.attempts)))
+        return result
+
+    def _get(self, url: str, source: Source | None, etag: str | None, last_modified: str | None) -> FetchResult:
         fetched_at = datetime.now(UTC)
         conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         attempts: list[Attempt] = []
@@ -336,7 +356,13 @@ class Fetcher:
             allow_private=allow_private,
             delay=self.settings.default_delay,
         )
+        started, clock = datetime.now(UTC), time.monotonic()
         outcome = self._try(robots_url, source, {}, document=False, max_bytes=ROBOTS_MAX_BYTES)
+        # A 4xx robots.txt means "no rules": only no answer or a 5xx is a failure of the host.
+        failed = outcome.status is None or outcome.status >= 500
+        self.requests.append(Request(
+            "robots", robots_url, started, outcome.status, outcome.error_class if failed else None,
+            outcome.error if failed else None, 1, int((time.monotonic() - clock) * 1000)))
         if outcome.status is None:
             return None, None
         return outcome.status, outcome.body
