@@ -41,8 +41,8 @@ def test_export_acled_and_geojson(env, tmp_path):
     assert main(["export", "--format", "acled", "--since", "2020-01-01", "--output", str(tmp_path / "e.csv")]) == 0
     with open(tmp_path / "e.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert {(r["event_date"], r["location"], r["source"], r["strikes_low"]) for r in rows} == {
-        ("2020-06-19", "Wadi al-Shai", "sample_news", "2"), ("2020-06-19", "Wadi al-Shai", "sample_release", "1")}
+    wadi = {("2020-06-19", "Wadi al-Shai", "sample_news", "2"), ("2020-06-19", "Wadi al-Shai", "sample_release", "1")}
+    assert wadi <= {(r["event_date"], r["location"], r["source"], r["strikes_low"]) for r in rows}
     assert main(["export", "--format", "geojson", "--output", str(tmp_path / "e.geojson")]) == 0
     features = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))["features"]
     assert features and all(len(f["geometry"]["coordinates"]) == 2 for f in features)
