@@ -87,3 +87,19 @@ def test_search_names_and_documents(env, capsys):
     assert "Myles B. Caggins III" in capsys.readouterr().out
     assert main(["search", "hideouts Kirkuk", "--limit", "1"]) == 0
     assert "ISIS hideout south of Kirkuk" in capsys.readouterr().out
+
+
+def test_search_takes_several_words_and_a_quoted_phrase(env, capsys):
+    assert main(["search", "fighting positions", "raqqa"]) == 0  # the shell's `"fighting positions" raqqa`
+    out = capsys.readouterr().out
+    assert "Inherent Resolve Strikes Target ISIS in Syria, Iraq" in out
+    assert "<b>" not in out and "\x1b" not in out and "\x02" not in out  # not a terminal: plain words
+    assert main(["search", "--color", "always", "fighting positions", "raqqa", "--limit", "1"]) == 0
+    assert "\x1b[1mfighting\x1b[0m" in capsys.readouterr().out
+
+
+def test_search_says_when_nothing_matches(env, capsys):
+    assert main(["search", "zzyzx", "quux"]) == 1
+    assert capsys.readouterr().out == "no match: no documents match 'zzyzx quux'\n"
+    assert main(["search", "--names", "place", "zzyzx"]) == 1
+    assert "no match: no place names match 'zzyzx'" in capsys.readouterr().out
