@@ -1,8 +1,8 @@
 """Exports analysts can merge with data they already use: ACLED's CSV and GeoJSON of strike events.
 
-One row per coalition event or back-fill report with a stated day or range (mart.strike_events); cumulative
-aggregates and "no reported strikes" reports are left out. ACLED's 31 columns come first (acled.py), then
-the counts and the evidence.
+One row per strike report (figures.STRIKE_REPORTS: coalition events and back-fills with a stated day or
+range; no aggregates, no "no strikes" reports). ACLED's 31 columns come first (acled.py), then the counts
+and the evidence.
 """
 
 from __future__ import annotations
@@ -15,18 +15,15 @@ from datetime import date
 from typing import TextIO
 
 from .acled import ACLED_COLUMNS, acled_row, blank
+from .figures import STRIKE_REPORTS
 
 log = logging.getLogger(__name__)
 
-EVENTS_SQL = """
+EVENTS_SQL = f"""
 select report_id, document_id, source, url, published, scope, date_start, date_end, date_precision,
     country, admin1, place, place_as_written, lat, lon, geo_precision, strikes_low, strikes_best,
     strikes_high, engagements, evidence_text, evidence_start, evidence_end
-from mart.strike_events
-where actor = 'coalition'
-  and scope in ('event', 'backfill')
-  and date_start is not null
-  and coalesce(strikes_high, 1) > 0  -- "no reported strikes" reports are no event
+from {STRIKE_REPORTS}
   and (%(since)s::date is null or date_end >= %(since)s)
   and (%(until)s::date is null or date_start <= %(until)s)
 order by date_start, country, admin1 nulls last, place nulls last, report_id
