@@ -36,14 +36,14 @@ HEADLINE_SQL = "select " + ",\n    ".join(f"({sql})" for _, sql in HEADLINE)
 
 QUERIES = {
     "monthly": """
-        select date_trunc('month', day)::date as month, coalesce(country, '?') as country, sum(strikes_low)
+        select date_trunc('month', day)::date as month, country, sum(strikes_low)
         from mart.daily_strikes
         where strikes_low > 0
         group by 1, 2
         order by 1, 2""",
     # Provinces with strikes, largest first; strikes of reports naming no province are counted in `unplaced`.
     "provinces": """
-        select coalesce(country, '?') || ' · ' || admin1, sum(strikes_low)
+        select coalesce(country, 'unknown') || ' · ' || admin1, sum(strikes_low)
         from mart.daily_strikes
         where admin1 is not null
         group by country, admin1
