@@ -31,12 +31,12 @@ airflow-init: migrate  ## create/upgrade Airflow's metadata database
 		|| { tail -20 $$AIRFLOW_HOME/db-migrate.log; exit 1; }
 	@echo "airflow metadata database ready"
 
-run: airflow-init  ## install, start Postgres, migrate, run the ingest DAG once over the bundled releases, summarise, write the report
+run: airflow-init  ## install, start Postgres, migrate, run the ingest DAG once over the bundled releases, write the report, summarise
 	@. scripts/airflow-env.sh && $(BIN)/airflow dags test $(SAMPLE_DAG) >$$AIRFLOW_HOME/last-run.log 2>&1 \
 		&& echo "DAG $(SAMPLE_DAG): success (log: $$AIRFLOW_HOME/last-run.log)" \
 		|| { tail -40 $$AIRFLOW_HOME/last-run.log; echo "DAG $(SAMPLE_DAG) FAILED (log: $$AIRFLOW_HOME/last-run.log)"; exit 1; }
-	@$(BIN)/pressroom db summary
 	@$(BIN)/pressroom report 2>var/report.log || { cat var/report.log; exit 1; }
+	@$(BIN)/pressroom db summary
 
 airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone); AIRFLOW__API__HOST/PORT move it
 	@. scripts/airflow-env.sh && $(BIN)/pressroom sources sync && echo "Airflow UI: http://$$AIRFLOW__API__HOST:$$AIRFLOW__API__PORT/ (executor $$AIRFLOW__CORE__EXECUTOR, parallelism $$AIRFLOW__CORE__PARALLELISM)" \

@@ -1,4 +1,5 @@
-"""Rebuild samples/oir-releases/ from the public-domain U.S. government releases in ../shared/corpus/dev.
+"""Rebuild samples/oir-releases/ from public-domain U.S. government releases: those of ../shared/corpus/dev
+(2014-2018) and the 2019-2025 statements of scripts/sample_bundle_pages.yaml (from the search tool's pages corpus).
 
 The release texts (DoD / CJTF-OIR / CENTCOM, public domain under 17 U.S.C. 105) are wrapped in a plain
 HTML page with their title, publication date and source URL; the CENTCOM page is kept whole.
@@ -11,9 +12,12 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 OUT = ROOT / "samples" / "oir-releases"
+PAGES = ROOT / "scripts" / "sample_bundle_pages.yaml"
 # Documents whose SOURCES.md licence column says "U.S. Government work".
 PUBLIC_DOMAIN = ("dev-001", "dev-009", "dev-012", "dev-014", "dev-017", "dev-020", "dev-022", "dev-024", "dev-026")
 CRAWL_MARK = re.compile(r"^\s*date \d{4}-\d{2}-\d{2}\s*")
@@ -36,6 +40,7 @@ def main() -> None:
     gold = {d["doc"]: d for d in map(json.loads, (CORPUS / "gold.jsonl").read_text().splitlines()) if d}
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
+    (OUT / ".gitattributes").write_text("*.html -text\n", encoding="utf-8")
     manifest = []
     for doc_id in PUBLIC_DOMAIN:
         doc = gold[doc_id]
@@ -48,6 +53,12 @@ def main() -> None:
             (OUT / name).write_text(page(doc["title"], doc.get("published"), doc["url"], text), encoding="utf-8")
         manifest.append({"url": doc["url"], "file": name, "published": doc.get("published"),
                          "title": doc["title"], "origin": f"shared/corpus/dev/{doc['file']}"})
+    for doc in yaml.safe_load(PAGES.read_text(encoding="utf-8")):
+        slug = doc["url"].rstrip("/").rsplit("/", 1)[-1][:60]
+        name = f"{doc['published']}_{slug}.html"
+        (OUT / name).write_text(page(doc["title"], doc["published"], doc["url"], doc["text"]), encoding="utf-8")
+        manifest.append({"url": doc["url"], "file": name, "published": doc["published"], "title": doc["title"],
+                         "origin": "search tool, pages corpus"})
     lines = ["# Public-domain U.S. Government releases (17 U.S.C. 105), built by scripts/build_sample_bundle.py.",
              "# url: the release's original address; file: the page served for it."]
     for item in manifest:

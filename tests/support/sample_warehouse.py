@@ -1,7 +1,7 @@
 """A warehouse loaded with the sample data, built through the real pipeline stages (no Airflow, no network).
 
-Three local bundles: the repository's `samples/oir-releases` (DoD/CENTCOM releases), a news source with the
-Rudaw seed article (Wadi al-Shai strikes of 19 June 2020, Col. Caggins quoted) and a release source that
+Three local bundles: the repository's `samples/oir-releases` (DoD/CENTCOM/CJTF-OIR releases, 2014-2025), a news
+source with the Rudaw seed article (Wadi al-Shai strikes of 19 June 2020, Col. Caggins quoted) and a release source that
 reports the same strikes with a different count, so the incidents mart has a conflict to find.
 """
 
@@ -37,11 +37,11 @@ BUNDLES = {
 }
 
 
-def write_sources(root: Path) -> Path:
-    """Bundles for the extra sources and a sources.yaml listing them with the repository's bundle."""
+def write_sources(root: Path, extra_sources: bool = True) -> Path:
+    """A sources.yaml listing the repository's bundle and (with `extra_sources`) bundles for the extra sources."""
     sources = [{"name": "oir_releases_bundle", "kind": "local", "path": str(REPO / "samples" / "oir-releases"),
                 "official": True}]
-    for name, (url, body) in BUNDLES.items():
+    for name, (url, body) in BUNDLES.items() if extra_sources else ():
         (root / name).mkdir()
         (root / name / "page.html").write_bytes(body)
         (root / name / "manifest.yaml").write_text(yaml.safe_dump([{"url": url, "file": "page.html"}]))
@@ -63,9 +63,10 @@ def load_sample(dsn: str) -> None:
 
 
 @contextmanager
-def sample_warehouse(server_dsn: str, workdir: Path) -> Iterator[str]:
+def sample_warehouse(server_dsn: str, workdir: Path, extra_sources: bool = True) -> Iterator[str]:
     """DSN of a new database, migrated and loaded with the sample sources; dropped on exit.
 
+    Without `extra_sources` it holds what `make run` loads: the repository's bundle only.
     Use it in a module-scoped fixture (loading takes a few seconds)."""
     name = f"sample_{uuid.uuid4().hex[:10]}"
     db.ensure_database(server_dsn, name)
@@ -74,7 +75,7 @@ def sample_warehouse(server_dsn: str, workdir: Path) -> Iterator[str]:
         with closing(db.connect(dsn)) as conn:
             apply_migrations(conn, REPO / "sql" / "migrations")
         with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("PRESSROOM_SOURCES_FILE", str(write_sources(workdir)))
+            patch.setenv("PRESSROOM_SOURCES_FILE", str(write_sources(workdir, extra_sources)))
             patch.setenv("PRESSROOM_DATABASE_URL", dsn)
             load_sample(dsn)
         yield dsn

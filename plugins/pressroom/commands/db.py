@@ -73,33 +73,29 @@ def migrate(args: argparse.Namespace) -> int:
     return 0
 
 
-SUMMARY_SQL = """
-select 'documents', count(*) from core.documents
-union all select 'strike reports', count(*) from core.strike_reports
-union all select '  coalition events', count(*) from core.strike_reports where scope = 'event' and actor = 'coalition'
-union all select '  backfill', count(*) from core.strike_reports where scope = 'backfill'
-union all select '  aggregates', count(*) from core.strike_reports where scope = 'aggregate'
-union all select 'spokespeople', count(*) from core.spokespeople
-union all select 'spokesperson mentions', count(*) from core.spokesperson_mentions
-union all select 'data-quality findings', count(*) from core.findings
-union all select 'snapshots', count(*) from raw.snapshots
-union all select 'fetch attempts', count(*) from raw.fetch_log
-union all select 'fetch errors', count(*) from raw.fetch_log where error_class is not null
+# What the pipeline stored (raw and core, every version); every other figure comes from the marts (figures.py).
+PIPELINE_SQL = """
+select 'snapshots stored', count(*) from raw.snapshots
+union all select 'document versions', count(*) from core.documents
 union all select 'extraction failures', count(*) from core.extraction_failures
 """
 
 
 def summary(args: argparse.Namespace) -> int:
+    from ..warehouse.figures import headline
+
     conn = db.connect(db.warehouse_url())
     try:
         with conn, conn.cursor() as cur:
-            cur.execute(SUMMARY_SQL)
-            rows = cur.fetchall()
+            figures = headline(conn)
+            cur.execute(PIPELINE_SQL)
+            rows = [*figures.items(), *cur.fetchall()]
     finally:
         conn.close()
     width = max(len(name) for name, _ in rows)
+    print("(figures of the marts as last refreshed: the report and the ACLED export show the same)")
     for name, count in rows:
-        print(f"{name:<{width}}  {count:>7}")
+        print(f"{name:<{width}}  {'–' if count is None else count!s:>10}")
     return 0
 
 

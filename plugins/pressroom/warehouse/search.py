@@ -8,7 +8,7 @@ with query as (
 )
 select d.document_id, d.source, d.url, d.published, d.title,
     ts_rank(d.search_vector, query.tsq) as rank,
-    ts_headline('english', d.text, query.tsq, 'MaxFragments=2, MaxWords=18, MinWords=6') as snippet
+    ts_headline('english', d.text, query.tsq, %(headline)s) as snippet
 from mart.documents as d, query
 where d.search_vector @@ query.tsq
 order by rank desc, d.published desc nulls last
@@ -30,9 +30,21 @@ limit %(limit)s
 """
 
 
-def search_documents(conn, query: str, limit: int = 20) -> list[dict]:
-    """Current documents matching a web-style query ("coalition strikes" -syria), best first, with snippets."""
-    return _rows(conn, FULL_TEXT_SQL, {"q": query, "limit": limit})
+def search_documents(conn, query: str, limit: int = 20, marks: tuple[str, str] = ("<b>", "</b>")) -> list[dict]:
+    """Current documents matching a web-style query ("coalition strikes" -syria), best first, with snippets
+    whose matched words stand between `marks`."""
+    start, stop = (m.replace('"', "") for m in marks)
+    headline = f'MaxFragments=2, MaxWords=18, MinWords=6, StartSel="{start}", StopSel="{stop}"'
+    return _rows(conn, FULL_TEXT_SQL, {"q": query, "limit": limit, "headline": headline})
+
+
+def web_query(words: list[str]) -> str:
+    """The arguments of a command line as one web-style query. One argument is the query as typed
+    ("coalition strikes" -syria, quoted whole); among several, one holding spaces was quoted on the command line,
+    so it stays a phrase (`pressroom search "fighting positions" raqqa` → '"fighting positions" raqqa')."""
+    if len(words) == 1:
+        return words[0]
+    return " ".join(f'"{w}"' if " " in w.strip() and not w.startswith('"') else w for w in words)
 
 
 def search_names(conn, query: str, *, kind: str | None = None, threshold: float = 0.5,
