@@ -5,10 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Apache Superset (make dashboard) in its own virtualenv: its pins conflict with Airflow's.
+DASHBOARD_VENV := .venv-dashboard
+DASHBOARD_STAMP := $(DASHBOARD_VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install run db migrate airflow-init airflow psql summary report dictionary test test-celery lint eval bench stop clean
+.PHONY: help install dashboard-install run db migrate airflow-init airflow dashboard psql summary report dictionary test test-celery lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,6 +25,13 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 install: $(STAMP)  ## create .venv with the pinned dependencies (no-op when up to date)
+
+$(DASHBOARD_STAMP): dashboard/requirements.lock | $(STAMP)
+	@test -x $(DASHBOARD_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(PYTHON) $(DASHBOARD_VENV)
+	$(BIN)/uv pip sync --quiet --python $(DASHBOARD_VENV)/bin/python --compile-bytecode dashboard/requirements.lock
+	@touch $@
+
+dashboard-install: $(DASHBOARD_STAMP)  ## create .venv-dashboard: Apache Superset pinned in dashboard/requirements.lock
 
 migrate: install  ## start the embedded Postgres (or use PRESSROOM_DATABASE_URL) and apply sql/migrations
 	$(BIN)/pressroom db migrate
@@ -42,6 +52,9 @@ airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone) on http://
 	@. scripts/airflow-env.sh && echo "login: admin / password in $$AIRFLOW_HOME/simple_auth_manager_passwords.json.generated" \
 		&& exec $(BIN)/airflow standalone
 
+dashboard: migrate dashboard-install  ## Apache Superset with the provisioned dashboard on http://127.0.0.1:8088 (data: make run)
+	$(BIN)/pressroom dashboard
+
 psql: migrate  ## psql on the warehouse
 	$(BIN)/pressroom db psql
 
@@ -54,7 +67,7 @@ dictionary: migrate  ## regenerate docs/data-dictionary.md from the database com
 summary: install  ## what landed in the warehouse
 	$(BIN)/pressroom db summary
 
-test: install  ## the whole test suite (starts its own throwaway Postgres)
+test: install dashboard-install  ## the whole test suite (starts its own throwaway Postgres and Superset)
 	$(BIN)/python -m pytest
 
 test-celery: install  ## only the CeleryExecutor test (needs redis-server: apt-get install -y redis-server)
@@ -73,4 +86,4 @@ stop:  ## stop the embedded Postgres
 	@test -x $(BIN)/pressroom && $(BIN)/pressroom db stop || true
 
 clean: stop  ## stop and remove all local state (var/, .venv)
-	rm -rf var $(VENV) .pytest_cache
+	rm -rf var $(VENV) $(DASHBOARD_VENV) .pytest_cache

@@ -10,13 +10,13 @@ the role a session logs in as, so they are copied from the group onto the login.
 from __future__ import annotations
 
 import json
-import os
 import secrets
 from contextlib import closing
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from . import db
+from .private_files import create_private_file
 
 GROUPS = {"analyst": "pressroom_analyst", "dashboard": "pressroom_dashboard"}
 
@@ -61,9 +61,6 @@ def _password(path: Path, user: str) -> str:
     """The password kept in `path` (0600 in a 0700 folder), made on first use."""
     if path.exists():
         return json.loads(path.read_text())["password"]
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     password = secrets.token_urlsafe(24)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as f:
-        json.dump({"user": user, "password": password}, f)
+    create_private_file(path, json.dumps({"user": user, "password": password}))
     return password

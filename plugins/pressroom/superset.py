@@ -1,12 +1,13 @@
 """Apache Superset as pressroom's dashboard (`make dashboard`, `pressroom dashboard`).
 
 Superset runs from its own virtualenv (.venv-dashboard, pinned in dashboard/requirements.lock: its pins conflict
-with Airflow's) and is driven only through its command line. Its state lives in `home` (var/dashboard):
+with Airflow's) and is driven through its command line. Its state lives in `home` (var/dashboard):
     superset.db    metadata (SQLite)
     secret_key     Flask SECRET_KEY (0600, made on first use)
     admin.json     the `admin` login's password (0600, made on first use)
-Provisioning is idempotent: `superset db upgrade`, `superset init`, the admin user, then the committed dashboard
-(dashboard/bundle/, Superset's YAML export format) imported with overwrite, its database pointed at the
+Provisioning (dashboard/provision.py, one process in that virtualenv) is idempotent: `superset db upgrade`,
+`superset init`, the admin user, then the committed dashboard (dashboard/bundle/, Superset's YAML export
+format) imported with `superset import-dashboards` (overwrite), its database pointed at the
 warehouse as the read-only dashboard login (pressroom.roles) — also when the warehouse's port changed.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from .private_files import create_private_file
 from .settings import PROJECT_ROOT
 
 DASHBOARD_DIR = PROJECT_ROOT / "dashboard"
@@ -54,40 +56,27 @@ class Superset:
         if not (self.venv_bin / "superset").is_file():
             raise SupersetError(f"{self.venv_bin / 'superset'} is missing: `make dashboard` installs it")
         self.home.mkdir(mode=0o700, parents=True, exist_ok=True)
-        _secret_file(self.home / "secret_key", lambda: secrets.token_urlsafe(48))
-        new_admin = _secret_file(self.home / "admin.json",
-                                 lambda: json.dumps({"user": ADMIN, "password": secrets.token_urlsafe(18)}))
-        self._run("db", "upgrade")
-        self._run("init")
-        password = self.admin_password()
-        created = self._run("fab", "create-admin", "--username", ADMIN, "--firstname", "pressroom",
-                            "--lastname", "admin", "--email", "admin@localhost", "--password", password)
-        if "already exists" in created:
-            if new_admin:  # a new password file for an existing user (e.g. admin.json was deleted)
-                self._run("fab", "reset-password", "--username", ADMIN, "--password", password)
-        elif "created" not in created:
-            raise SupersetError(f"superset fab create-admin made no user: {created.strip()[-500:]}")
+        if not (self.home / "secret_key").exists():
+            create_private_file(self.home / "secret_key", secrets.token_urlsafe(48))
+        if not (self.home / "admin.json").exists():
+            create_private_file(self.home / "admin.json",
+                                json.dumps({"user": ADMIN, "password": secrets.token_urlsafe(18)}))
         bundle = self.home / "bundle.zip"  # holds the login's password: 0600, removed after the import
         try:
             write_bundle(bundle, warehouse_url)
-            self._run("import-dashboards", "--path", str(bundle), "--username", ADMIN)
+            proc = subprocess.run([str(self.venv_bin / "python"), str(DASHBOARD_DIR / "provision.py"), str(bundle)],
+                                  env=self.env(), cwd=self.home, capture_output=True, text=True)
         finally:
             bundle.unlink(missing_ok=True)
+        if proc.returncode != 0:
+            tail = " | ".join((proc.stdout + proc.stderr).strip().splitlines()[-8:])
+            raise SupersetError(f"provisioning Superset failed (exit {proc.returncode}): {tail}")
 
     def server_command(self, port: int, workers: int = 2) -> list[str]:
         """gunicorn serving Superset on 127.0.0.1:`port` (run with env())."""
         return [str(self.venv_bin / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
                 "--worker-class", "gthread", "--threads", "8", "--timeout", "120", "--limit-request-line", "0",
                 "--limit-request-field_size", "0", "superset.app:create_app()"]
-
-    def _run(self, *args: str) -> str:
-        proc = subprocess.run([str(self.venv_bin / "superset"), *args], env=self.env(), cwd=self.home,
-                              capture_output=True, text=True)
-        output = proc.stdout + proc.stderr
-        if proc.returncode != 0:
-            tail = " | ".join(output.strip().splitlines()[-8:])
-            raise SupersetError(f"superset {' '.join(args[:2])} failed (exit {proc.returncode}): {tail}")
-        return output
 
 
 def write_bundle(path: Path, warehouse_url: str) -> None:
@@ -103,12 +92,3 @@ def write_bundle(path: Path, warehouse_url: str) -> None:
                 text = yaml.safe_dump(database, sort_keys=False)
             bundle.writestr(str(Path("pressroom_dashboard") / relative), text)
 
-
-def _secret_file(path: Path, make) -> bool:
-    """Create `path` (0600) with make() unless it exists; True when it was created."""
-    if path.exists():
-        return False
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write(make())
-    return True
