@@ -42,7 +42,7 @@ class Superset:
     """One Superset installation: its state directory and the virtualenv it runs from."""
 
     home: Path
-    venv_bin: Path = PROJECT_ROOT / ".venv-dashboard" / "bin"
+    venv_bin: Path = Path(os.environ.get("PRESSROOM_DASHBOARD_BIN", PROJECT_ROOT / ".venv-dashboard" / "bin"))
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "SUPERSET_CONFIG_PATH": str(DASHBOARD_DIR / "superset_config.py"),
@@ -72,11 +72,11 @@ class Superset:
             tail = " | ".join((proc.stdout + proc.stderr).strip().splitlines()[-8:])
             raise SupersetError(f"provisioning Superset failed (exit {proc.returncode}): {tail}")
 
-    def server_command(self, port: int, workers: int = 2) -> list[str]:
-        """gunicorn serving Superset on 127.0.0.1:`port` (run with env())."""
-        return [str(self.venv_bin / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+    def server_command(self, port: int, workers: int = 2, host: str = "127.0.0.1") -> list[str]:
+        """gunicorn serving Superset on `host`:`port` (run with env())."""
+        return [str(self.venv_bin / "gunicorn"), "--bind", f"{host}:{port}", "--workers", str(workers),
                 "--worker-class", "gthread", "--threads", "8", "--timeout", "120", "--limit-request-line", "0",
-                "--limit-request-field_size", "0", "superset.app:create_app()"]
+                "--limit-request-field_size", "0", "--no-control-socket", "superset.app:create_app()"]
 
 
 def write_bundle(path: Path, warehouse_url: str) -> None:

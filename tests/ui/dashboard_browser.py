@@ -27,6 +27,12 @@ CHART_STATE = """() => [...document.querySelectorAll('[data-test="chart-grid-com
 }))"""
 
 
+def allowed(url: str, base: str) -> bool:
+    """Only Superset itself, and not its event-log beacon: the login page sends one as it unloads, and its
+    anonymous answer can arrive after the login's and replace the new session cookie (seen under load)."""
+    return url.startswith((base, "data:", "blob:")) and not url.startswith(f"{base}/superset/log/")
+
+
 def slice_id(request) -> str:
     """The chart a data request is for (form_data in the query string or the JSON body)."""
     query = parse_qs(urlsplit(request.url).query)
@@ -43,6 +49,16 @@ def rowcount(payload: dict) -> int:
     return payload.get("rowcount") or len((payload.get("data") or {}).get("features", []))  # legacy explore_json
 
 
+def log_in(page, base: str, user: str, password: str) -> None:
+    """Through the login form, once the page's own requests are done."""
+    page.goto(f"{base}/login/", wait_until="networkidle")
+    page.fill("input[name=username], #username", user)
+    page.fill("input[name=password], #password", password)
+    with page.expect_navigation(url=lambda url: "/login" not in url, timeout=60_000):
+        page.click("button[type=submit], input[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+
 def main(base: str, user: str, password: str, slug: str, screenshot: str) -> None:
     data: dict[str, int] = {}
 
@@ -54,14 +70,9 @@ def main(base: str, user: str, password: str, slug: str, screenshot: str) -> Non
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         page = browser.new_page(viewport={"width": 1400, "height": 2600})
-        page.route("**/*", lambda route: route.continue_() if route.request.url.startswith((base, "data:", "blob:"))
-                   else route.abort())
+        page.route("**/*", lambda route: route.continue_() if allowed(route.request.url, base) else route.abort())
         page.on("response", on_response)
-        page.goto(f"{base}/login/")
-        page.fill("input[name=username], #username", user)
-        page.fill("input[name=password], #password", password)
-        page.keyboard.press("Enter")
-        page.wait_for_url(lambda url: "/login" not in url, timeout=60_000)
+        log_in(page, base, user, password)
         page.goto(f"{base}/superset/dashboard/{slug}/")
         page.wait_for_selector('[data-test="chart-grid-component"]', timeout=60_000)
         page.wait_for_function(f"() => ({CHART_STATE})().every(c => !c.loading && (c.drawn || c.errors.length"

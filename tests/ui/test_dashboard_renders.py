@@ -5,9 +5,11 @@ Chromium (tests/ui/dashboard_browser.py): every chart of the committed bundle is
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import time
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -30,8 +32,9 @@ def superset(pg_server, tmp_path_factory):
         superset = Superset(root / "dashboard")
         if not (superset.venv_bin / "superset").is_file():
             pytest.fail("Superset is not installed: `make test` installs .venv-dashboard (make dashboard-install)")
-        superset.provision(roles.login_url(dsn, "dashboard", root / "logins"))
-        superset.provision(roles.login_url(dsn, "dashboard", root / "logins"))  # idempotent: a second run is a no-op
+        for _ in range(2):  # idempotent: the second run changes nothing
+            superset.provision(roles.login_url(dsn, "dashboard", root / "logins"))
+        assert provisioned(superset.home / "superset.db") == (1, 1, 4, len(CHARTS), 1)
         port = free_port()
         log = (root / "gunicorn.log").open("w")
         server = subprocess.Popen(superset.server_command(port, workers=1), env=superset.env(), cwd=root,
@@ -43,6 +46,13 @@ def superset(pg_server, tmp_path_factory):
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
             log.close()
+
+
+def provisioned(metadata: Path) -> tuple[int, ...]:
+    """Users, databases, datasets, charts and dashboards in Superset's metadata."""
+    with closing(sqlite3.connect(metadata)) as conn:
+        return tuple(conn.execute(f"select count(*) from {table}").fetchone()[0]
+                     for table in ("ab_user", "dbs", "tables", "slices", "dashboards"))
 
 
 def wait_until_healthy(url: str, server: subprocess.Popen, log: Path, timeout: float = 120) -> None:
