@@ -1,5 +1,5 @@
-"""`make dashboard` for real: Superset from .venv-dashboard, provisioned by pressroom.superset against the sample
-warehouse as the read-only dashboard login, served by gunicorn on 127.0.0.1, the dashboard opened in headless
+"""`make dashboard` for real: Superset from .venv-dashboard, provisioned by `pressroom dashboard` against the
+sample warehouse as the read-only dashboard login, served by gunicorn on 127.0.0.1, the dashboard opened in headless
 Chromium (tests/ui/dashboard_browser.py): every chart of the committed bundle is drawn from rows, none errs."""
 
 import json
@@ -11,11 +11,12 @@ import time
 import urllib.request
 from contextlib import closing
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import yaml
 
-from pressroom import roles
+from pressroom.cli import main
 from pressroom.embedded_pg import free_port
 from pressroom.superset import BUNDLE_DIR, DASHBOARD_SLUG, Superset
 from support.sample_warehouse import sample_warehouse
@@ -26,14 +27,15 @@ CHARTS = {yaml.safe_load(f.read_text())["slice_name"] for f in (BUNDLE_DIR / "ch
 
 @pytest.fixture(scope="module")
 def superset(pg_server, tmp_path_factory):
-    """The provisioned Superset serving on a free port: (base URL, Superset)."""
+    """Provisioned the way `make dashboard` does it, then served on a free port: (base URL, Superset)."""
     root = tmp_path_factory.mktemp("superset")
     with sample_warehouse(pg_server, root) as dsn:
         superset = Superset(root / "dashboard")
         if not (superset.venv_bin / "superset").is_file():
             pytest.fail("Superset is not installed: `make test` installs .venv-dashboard (make dashboard-install)")
-        for _ in range(2):  # idempotent: the second run changes nothing
-            superset.provision(roles.login_url(dsn, "dashboard", root / "logins"))
+        with mock.patch.dict(os.environ, {"PRESSROOM_DATABASE_URL": dsn, "PRESSROOM_VAR_DIR": str(root)}):
+            for _ in range(2):  # idempotent: the second run changes nothing
+                assert main(["dashboard", "--provision-only"]) == 0
         assert provisioned(superset.home / "superset.db") == (1, 1, 4, len(CHARTS), 1)
         port = free_port()
         log = (root / "gunicorn.log").open("w")
