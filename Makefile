@@ -74,7 +74,7 @@ test-celery: install  ## only the CeleryExecutor test (needs redis-server: apt-g
 	$(BIN)/python -m pytest -m celery
 
 lint: install  ## ruff
-	$(BIN)/ruff check plugins dags tests scripts bench
+	$(BIN)/ruff check plugins dags tests scripts bench dashboard
 
 eval: install  ## score the normaliser on ../shared/corpus/dev
 	python3 ../shared/eval/score.py ../shared/corpus/dev --cmd "$(BIN)/pressroom analyse"
