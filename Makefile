@@ -5,10 +5,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Apache Superset (make dashboard) in its own virtualenv: its pins conflict with Airflow's.
+DASHBOARD_VENV := .venv-dashboard
+DASHBOARD_STAMP := $(DASHBOARD_VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install system-deps run db migrate airflow-init airflow sources-sync psql summary report dictionary test test-celery lint eval bench stop clean
+.PHONY: help install system-deps dashboard-install run db migrate airflow-init airflow sources-sync dashboard psql summary report dictionary test test-celery lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -22,6 +25,13 @@ $(STAMP): requirements.lock pyproject.toml
 	@touch $@
 
 install: $(STAMP)  ## create .venv with the pinned dependencies (no-op when up to date)
+
+$(DASHBOARD_STAMP): dashboard/requirements.lock | $(STAMP)
+	@test -x $(DASHBOARD_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(PYTHON) $(DASHBOARD_VENV)
+	$(BIN)/uv pip sync --quiet --python $(DASHBOARD_VENV)/bin/python --compile-bytecode dashboard/requirements.lock
+	@touch $@
+
+dashboard-install: $(DASHBOARD_STAMP)  ## create .venv-dashboard: Apache Superset pinned in dashboard/requirements.lock
 
 migrate: install  ## start the embedded Postgres (or use PRESSROOM_DATABASE_URL) and apply sql/migrations
 	$(BIN)/pressroom db migrate
@@ -46,6 +56,9 @@ airflow: airflow-init  ## Airflow UI + scheduler (airflow standalone); AIRFLOW__
 sources-sync: airflow-init  ## pause/unpause the ingest DAGs as sources.yaml `enabled` says
 	@. scripts/airflow-env.sh && $(BIN)/pressroom sources sync
 
+dashboard: migrate dashboard-install  ## Apache Superset with the provisioned dashboard on http://127.0.0.1:8088 (data: make run)
+	$(BIN)/pressroom dashboard
+
 psql: migrate  ## psql on the warehouse
 	$(BIN)/pressroom db psql
 
@@ -61,14 +74,14 @@ summary: install  ## what landed in the warehouse
 system-deps:  ## install Chromium and redis-server (Debian packages) when missing; as non-root say how
 	@scripts/system-deps.sh
 
-test: install system-deps  ## the whole test suite (starts its own throwaway Postgres)
+test: install system-deps dashboard-install  ## the whole test suite (starts its own throwaway Postgres and Superset)
 	$(BIN)/python -m pytest
 
 test-celery: install system-deps  ## only the CeleryExecutor test (Redis from Debian packages)
 	$(BIN)/python -m pytest -m celery
 
 lint: install  ## ruff
-	$(BIN)/ruff check plugins dags tests scripts bench
+	$(BIN)/ruff check plugins dags tests scripts bench dashboard
 
 eval: install  ## score the normaliser on ../shared/corpus/dev
 	python3 ../shared/eval/score.py ../shared/corpus/dev --cmd "$(BIN)/pressroom analyse"
@@ -81,4 +94,4 @@ stop:  ## stop the embedded Postgres
 
 clean: stop  ## stop and remove all local state (var/, .venv, a relocated cluster that var/pg points to)
 	@test ! -L var/pg || rm -rf "$$(readlink -f var/pg)"
-	rm -rf var $(VENV) .pytest_cache
+	rm -rf var $(VENV) $(DASHBOARD_VENV) .pytest_cache

@@ -34,14 +34,15 @@ def _expected_errors() -> tuple[type[Exception], ...]:
     from .embedded_pg import EmbeddedPostgresError
     from .migrate import MigrationError
     from .sources import SourceConfigError
+    from .superset import SupersetError
 
-    return (EmbeddedPostgresError, MigrationError, SourceConfigError)
+    return (EmbeddedPostgresError, MigrationError, SourceConfigError, SupersetError)
 
 
 def _command_modules():
-    from .commands import analyse, db, export, ingest, report, search, sources
+    from .commands import analyse, dashboard, db, export, ingest, report, search, sources
 
-    return (analyse, db, ingest, sources, report, export, search)
+    return (analyse, db, ingest, sources, report, export, search, dashboard)
 
 
 if __name__ == "__main__":

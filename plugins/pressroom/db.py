@@ -47,6 +47,8 @@ def ensure_database(server_dsn: str, dbname: str) -> None:
             cur.execute("select 1 from pg_database where datname = %s", (dbname,))
             if cur.fetchone() is None:
                 cur.execute(f'create database "{dbname}"')
+                if dbname != WAREHOUSE_DB:  # the read-only roles connect to the warehouse only (migration 0110)
+                    cur.execute(f'revoke connect on database "{dbname}" from public')
                 log.info("created database %s", dbname)
     finally:
         conn.close()

@@ -18,7 +18,8 @@ AIRFLOW_SERVICES = {"airflow-apiserver": ["api-server"], "airflow-scheduler": ["
                     "airflow-dag-processor": ["dag-processor"], "airflow-triggerer": ["triggerer"],
                     "airflow-worker": ["celery", "worker"]}
 DATABASES = ("airflow-db", "warehouse")
-LONG_RUNNING = (*AIRFLOW_SERVICES, *DATABASES, "redis")
+DASHBOARD = "dashboard"
+LONG_RUNNING = (*AIRFLOW_SERVICES, *DATABASES, "redis", DASHBOARD)
 VAR = re.compile(r"(?<!\$)\$\{([A-Z0-9_]+)(?::?-[^}]*)?\}")
 # What the Airflow CLI and config declare, asked from a throwaway AIRFLOW_HOME (one interpreter start).
 AIRFLOW_FACTS = """
@@ -73,6 +74,33 @@ def test_services_and_the_image_the_dockerfile_builds(services):
         assert ".:/opt/pressroom" in services[name]["volumes"], f"{name} mounts the project"
     assert {services[name]["image"].split(":")[0] for name in DATABASES} == {"postgres"}
     assert services["redis"]["image"].startswith("redis:")
+
+
+def test_dashboard_service_is_make_dashboard_in_its_own_image(services):
+    dashboard = services[DASHBOARD]
+    dockerfile = (REPO / dashboard["build"]["dockerfile"]).read_text()
+    assert dashboard["build"]["context"] == "."
+    assert "FROM python:3.11" in dockerfile, "the Python the lock was compiled for"
+    assert "--compile-bytecode /opt/pressroom/dashboard/requirements.lock" in dockerfile
+    assert "--no-deps -e /opt/pressroom" in dockerfile
+    superset_pin = re.search(r"^apache-superset==(\S+)$", (REPO / "dashboard/requirements.lock").read_text(), re.M)
+    assert dashboard["image"] == f"pressroom-dashboard:{superset_pin.group(1)}"
+    env = environment(dashboard)
+    assert env["PRESSROOM_DATABASE_URL"] == environment(services["airflow-worker"])["PRESSROOM_DATABASE_URL"]
+    assert ".:/opt/pressroom" in dashboard["volumes"]
+    assert any(v.endswith(":" + env["PRESSROOM_VAR_DIR"]) for v in dashboard["volumes"]), "state on a volume"
+    assert all(port.startswith("127.0.0.1:") for port in dashboard["ports"]), "published on loopback only"
+    container_port = dashboard["ports"][0].rsplit(":", 1)[1]
+    command = dashboard["command"]
+    assert command[0] == "pressroom" and command[command.index("--port") + 1] == container_port
+    assert f"localhost:{container_port}/health" in " ".join(dashboard["healthcheck"]["test"])
+    assert dashboard["depends_on"]["airflow-init"]["condition"] == "service_completed_successfully", \
+        "the warehouse is migrated (roles included) first"
+    from pressroom.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main([*command[1:], "--help"])
+    assert exit_info.value.code == 0, f"`{' '.join(command)}` parses"
 
 
 def test_celery_executor_on_redis_with_separate_metadata_and_warehouse(services):

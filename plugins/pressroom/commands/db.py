@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from .. import db
+from .. import db, roles
 from ..settings import get_settings
 
 
@@ -16,8 +16,11 @@ def register(commands) -> None:
     sub.add_parser("start", help="start the embedded Postgres (initialise on first use)").set_defaults(handler=start)
     sub.add_parser("stop", help="stop the embedded Postgres").set_defaults(handler=stop)
     sub.add_parser("status", help="say where the warehouse is and whether it runs").set_defaults(handler=status)
-    url = sub.add_parser("url", help="print a DSN (the warehouse, or --database airflow)")
-    url.add_argument("--database", default=db.WAREHOUSE_DB)
+    url = sub.add_parser("url", help="print a DSN (the warehouse, or --database airflow; --role: read-only login)")
+    which = url.add_mutually_exclusive_group()
+    which.add_argument("--database", default=db.WAREHOUSE_DB)
+    which.add_argument("--role", choices=sorted(roles.GROUPS),
+                     help="a read-only login on the warehouse for people or BI tools (made on first use)")
     url.set_defaults(handler=print_url)
     sub.add_parser("migrate", help="apply sql/migrations (start the embedded server if needed)").set_defaults(
         handler=migrate)
@@ -51,7 +54,9 @@ def status(args: argparse.Namespace) -> int:
 
 def print_url(args: argparse.Namespace) -> int:
     dsn = db.warehouse_url(start=True)
-    if args.database != db.WAREHOUSE_DB:
+    if args.role:
+        dsn = roles.login_url(dsn, args.role, get_settings().var_dir / "logins")
+    elif args.database != db.WAREHOUSE_DB:
         db.ensure_database(dsn, args.database)
         dsn = db.with_database(dsn, args.database)
     print(dsn)
