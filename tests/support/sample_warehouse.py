@@ -58,8 +58,7 @@ def load_sample(dsn: str) -> None:
     for source in load_sources():
         versions = pipeline.fetch_urls(dsn, source.name, pipeline.discover_urls(source.name), run_id="sample")
         pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, versions)))
-    with closing(db.connect(dsn)) as conn:
-        refresh_marts(conn)
+    refresh_marts(dsn)
 
 
 @contextmanager
