@@ -33,8 +33,9 @@ def executable() -> Path:
 
 
 def manifest_path() -> Path:
-    """The manifest `dbt parse` writes at install time; Cosmos renders the marts DAG from it."""
-    return project_dir() / "target" / "manifest.json"
+    """The manifest `dbt parse` writes at install time, which Cosmos renders the marts DAG from
+    (PRESSROOM_DBT_MANIFEST, default `dbt/target/manifest.json`)."""
+    return Path(os.environ.get("PRESSROOM_DBT_MANIFEST") or project_dir() / "target" / "manifest.json")
 
 
 def profile_env(dsn: str) -> dict[str, str]:
