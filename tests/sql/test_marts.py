@@ -153,7 +153,8 @@ def test_quality_checks_gate_normaliser_errors_and_recent_fetch_errors(sample_ds
     # ten failures a month ago and one today: only today's counts against the 7-day window
     with closing(db.connect(sample_dsn)) as conn, conn, conn.cursor() as cur:
         cur.execute("insert into raw.fetch_log (run_id, source, url, attempt, error_class, fetched_at)"
-                    " select 'old', 'sample_news', 'https://example.org/' || n, 1, 'timeout', now() - interval '30 days'"
+                    " select 'old', 'sample_news', 'https://example.org/' || n, 1, 'timeout',"
+                    " now() - interval '30 days'"
                     " from generate_series(1, 10) as n"
                     " union all select 'new', 'sample_news', 'https://example.org/x', 1, 'http_500', now()")
     run_dbt(sample_dsn, "run", "--select", "quality_checks")

@@ -28,54 +28,45 @@ with normaliser as (
     join {{ ref('stg_current_documents') }} as d on d.document_id = f.document_id
 ),
 
-unknown_places as (
+report_checks as (
     select
-        format('unknown_place|%s', e.report_id) as finding_key,
         'unknown_place' as check_name,
-        'warehouse' as origin,
-        'warning' as severity,
         format('place %L has no coordinates in the gazetteer', e.place_as_written) as detail,
-        e.document_id,
-        e.report_id,
-        e.source,
-        e.url,
-        e.published,
-        e.date_start as day,
-        e.country,
-        e.admin1,
-        e.place,
-        e.evidence_text
+        e.*
     from {{ ref('strike_events') }} as e
     where e.place_as_written is not null
       and e.lat is null
-),
-
-dates_outside as (
+    union all
     select
-        format('date_outside_document|%s', e.report_id) as finding_key,
-        'date_outside_document' as check_name,
-        'warehouse' as origin,
-        'warning' as severity,
-        format('strikes dated %s to %s in a document published %s', e.date_start, e.date_end, e.published)
-            as detail,
-        e.document_id,
-        e.report_id,
-        e.source,
-        e.url,
-        e.published,
-        e.date_start as day,
-        e.country,
-        e.admin1,
-        e.place,
-        e.evidence_text
+        'date_outside_document',
+        format('strikes dated %s to %s in a document published %s', e.date_start, e.date_end, e.published),
+        e.*
     from {{ ref('strike_events') }} as e
     where e.scope in ('event', 'backfill')
       and e.published is not null
       and (e.date_end > e.published or e.date_start < e.published - 31)
+),
+
+warehouse as (
+    select
+        format('%s|%s', r.check_name, r.report_id) as finding_key,
+        r.check_name,
+        'warehouse' as origin,
+        'warning' as severity,
+        r.detail,
+        r.document_id,
+        r.report_id,
+        r.source,
+        r.url,
+        r.published,
+        r.date_start as day,
+        r.country,
+        r.admin1,
+        r.place,
+        r.evidence_text
+    from report_checks as r
 )
 
 select * from normaliser
 union all
-select * from unknown_places
-union all
-select * from dates_outside
+select * from warehouse
