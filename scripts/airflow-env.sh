@@ -8,6 +8,7 @@ export AIRFLOW_HOME="${AIRFLOW_HOME:-$_root/var/airflow}"
 export AIRFLOW__CORE__DAGS_FOLDER="$_root/dags"
 export AIRFLOW__CORE__PLUGINS_FOLDER="$_root/plugins"
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
+export DO_NOT_TRACK="${DO_NOT_TRACK:-true}"  # astronomer-cosmos sends usage metrics unless told not to
 export AIRFLOW__CORE__EXECUTOR="${AIRFLOW__CORE__EXECUTOR:-LocalExecutor}"
 export AIRFLOW__CORE__PARALLELISM="${AIRFLOW__CORE__PARALLELISM:-4}"
 export AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG="${AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG:-4}"

@@ -68,7 +68,7 @@ def dbt_marts_configs() -> dict:
     model, `dbt build --select MODEL`: the model, then its tests, which fail the task when one fails (a dbt
     invocation costs seconds, so tests do not get a task of their own)."""
     from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
-    from cosmos.constants import InvocationMode, LoadMode, TestBehavior
+    from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
 
     return {
         "project_config": ProjectConfig(manifest_path=dbt.manifest_path(), project_name="pressroom",
@@ -77,6 +77,9 @@ def dbt_marts_configs() -> dict:
                                         profile_mapping=WarehouseProfileMapping(WAREHOUSE_CONN_ID,
                                                                                 profile_args={"schema": "mart"})),
         "execution_config": ExecutionConfig(dbt_executable_path=dbt.executable(), dbt_project_path=dbt.project_dir(),
-                                            invocation_mode=InvocationMode.SUBPROCESS),
+                                            invocation_mode=InvocationMode.SUBPROCESS,
+                                            # a model's task runs the tests it can: those whose other parents it
+                                            # reads too (a relationship test runs with the model that refers)
+                                            test_indirect_selection=TestIndirectSelection.BUILDABLE),
         "render_config": RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.BUILD),
     }

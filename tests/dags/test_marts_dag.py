@@ -17,7 +17,8 @@ MARTS = ["strike_events", "daily_strikes", "monthly_strikes", "strike_totals", "
 
 @pytest.fixture(scope="module")
 def sample_dsn(pg_server, tmp_path_factory):
-    with sample_warehouse(pg_server, tmp_path_factory.mktemp("sample")) as dsn:
+    """The sample's raw/core rows and no marts yet: the DAG run builds them."""
+    with sample_warehouse(pg_server, tmp_path_factory.mktemp("sample"), build_marts=False) as dsn:
         yield dsn
 
 
@@ -54,6 +55,8 @@ def test_marts_dag_builds_tests_and_writes_the_report(airflow_db, marts_dag, sam
     with closing(db.connect(sample_dsn)) as conn, conn, conn.cursor() as cur:
         cur.execute("select count(*) from mart.quality_checks where failed")
         assert cur.fetchone() == (0,)
+        cur.execute("select count(*) from mart.strike_events where counted_as = 'daily'")
+        assert cur.fetchone()[0] > 0  # built by the run: the sample had no marts before
 
 
 def test_a_normaliser_error_fails_the_quality_gate(airflow_db, marts_dag, sample_dsn, tmp_path):

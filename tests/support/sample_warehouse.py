@@ -51,18 +51,19 @@ def write_sources(root: Path) -> Path:
     return path
 
 
-def load_sample(dsn: str) -> None:
-    """Run discover → fetch → extract → normalise → load for every configured source, then refresh marts."""
+def load_sample(dsn: str, build_marts: bool = True) -> None:
+    """Run discover → fetch → extract → normalise → load for every configured source, then build the marts."""
     from pressroom.sources import load_sources
 
     for source in load_sources():
         versions = pipeline.fetch_urls(dsn, source.name, pipeline.discover_urls(source.name), run_id="sample")
         pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, versions)))
-    refresh_marts(dsn)
+    if build_marts:
+        refresh_marts(dsn)
 
 
 @contextmanager
-def sample_warehouse(server_dsn: str, workdir: Path) -> Iterator[str]:
+def sample_warehouse(server_dsn: str, workdir: Path, build_marts: bool = True) -> Iterator[str]:
     """DSN of a new database, migrated and loaded with the sample sources; dropped on exit.
 
     Use it in a module-scoped fixture (loading takes a few seconds)."""
@@ -75,7 +76,7 @@ def sample_warehouse(server_dsn: str, workdir: Path) -> Iterator[str]:
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("PRESSROOM_SOURCES_FILE", str(write_sources(workdir)))
             patch.setenv("PRESSROOM_DATABASE_URL", dsn)
-            load_sample(dsn)
+            load_sample(dsn, build_marts)
         yield dsn
     finally:
         with closing(db.connect(db.with_database(server_dsn, "postgres"))) as conn:
