@@ -5,13 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DBT_VENV := .venv-dbt
+DBT_STAMP := $(DBT_VENV)/.installed
+DBT_MANIFEST := dbt/target/manifest.json
+DBT_SOURCES := $(shell find dbt/dbt_project.yml dbt/profiles.yml dbt/models dbt/macros dbt/tests -type f 2>/dev/null)
 # Apache Superset (make dashboard) in its own virtualenv: its pins conflict with Airflow's.
 DASHBOARD_VENV := .venv-dashboard
 DASHBOARD_STAMP := $(DASHBOARD_VENV)/.installed
 SAMPLE_DAG ?= press_ingest_oir_releases_bundle
 export PYTHONDONTWRITEBYTECODE :=
 
-.PHONY: help install system-deps dashboard-install run db migrate airflow-init airflow sources-sync dashboard psql summary report dictionary test test-celery lint eval bench stop clean
+.PHONY: help install dbt-lock system-deps dashboard-install run db migrate airflow-init airflow sources-sync dashboard psql summary report dictionary docs test test-celery lint eval bench stop clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -24,7 +28,20 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	@touch $@
 
-install: $(STAMP)  ## create .venv with the pinned dependencies (no-op when up to date)
+# dbt in a virtualenv of its own (its pins conflict with Airflow's); Airflow runs it by path through Cosmos.
+$(DBT_STAMP): dbt/requirements.lock | $(STAMP)
+	@test -x $(DBT_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(BIN)/python $(DBT_VENV)
+	$(BIN)/uv pip install --quiet --python $(DBT_VENV)/bin/python --compile-bytecode -r dbt/requirements.lock
+	@touch $@
+
+# The manifest Cosmos renders the marts DAG from (`dbt parse` needs no database).
+$(DBT_MANIFEST): $(DBT_STAMP) $(DBT_SOURCES)
+	$(DBT_VENV)/bin/dbt parse --quiet --project-dir dbt --profiles-dir dbt --log-path var/dbt-logs
+
+install: $(STAMP) $(DBT_MANIFEST)  ## create .venv and .venv-dbt with the pinned dependencies, parse the dbt project (no-op when up to date)
+
+dbt-lock: $(STAMP)  ## re-resolve dbt/requirements.lock from dbt/requirements.in
+	$(BIN)/uv pip compile --quiet dbt/requirements.in --python-version 3.11 -o dbt/requirements.lock
 
 $(DASHBOARD_STAMP): dashboard/requirements.lock | $(STAMP)
 	@test -x $(DASHBOARD_VENV)/bin/python || $(BIN)/uv venv --quiet --python $(PYTHON) $(DASHBOARD_VENV)
@@ -65,8 +82,10 @@ psql: migrate  ## psql on the warehouse
 report: migrate  ## refresh the marts and write var/report/index.html
 	$(BIN)/pressroom report
 
-dictionary: migrate  ## regenerate docs/data-dictionary.md from the database comments
+docs: migrate  ## build the marts, write the dbt docs site to var/dbt-docs/ and regenerate docs/data-dictionary.md
 	$(BIN)/pressroom report --dictionary docs/data-dictionary.md
+
+dictionary: docs  ## the same as docs
 
 summary: install  ## what landed in the warehouse
 	$(BIN)/pressroom db summary
@@ -92,6 +111,6 @@ bench: install  ## benchmarks → docs/benchmarks.md (extraction, load, 5 000-pa
 stop:  ## stop the embedded Postgres
 	@test -x $(BIN)/pressroom && $(BIN)/pressroom db stop || true
 
-clean: stop  ## stop and remove all local state (var/, .venv, a relocated cluster that var/pg points to)
+clean: stop  ## stop and remove all local state (var/, the virtualenvs, dbt/target, a relocated cluster that var/pg points to)
 	@test ! -L var/pg || rm -rf "$$(readlink -f var/pg)"
-	rm -rf var $(VENV) $(DASHBOARD_VENV) .pytest_cache
+	rm -rf var $(VENV) $(DBT_VENV) $(DASHBOARD_VENV) dbt/target dbt/logs .pytest_cache

@@ -190,7 +190,7 @@ def generate(dsn: str, documents: int) -> dict[str, float]:
             cur.execute(GENERATE_SQL, params)
         timings["generate"] = time.monotonic() - started
         started = time.monotonic()
-        refresh_marts(conn)
+        refresh_marts(dsn)
         timings["refresh marts"] = time.monotonic() - started
         conn.autocommit = True
         with conn.cursor() as cur:

@@ -3,6 +3,7 @@ local HTTP server for real pages (tests never touch the internet)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -17,6 +18,10 @@ import pytest
 from pressroom import db
 from pressroom.embedded_pg import EmbeddedPostgres
 from pressroom.migrate import apply_migrations
+
+# astronomer-cosmos sends usage metrics from every DAG parse and task unless told not to; tests never call the web
+# (Celery and Airflow subprocesses inherit this).
+os.environ["DO_NOT_TRACK"] = "true"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -8,9 +8,11 @@ from urllib.parse import quote
 
 from airflow.sdk import Asset, Connection, get_current_context
 from airflow.sdk.exceptions import AirflowNotFoundException, AirflowSkipException
+from cosmos.profiles import PostgresUserPasswordProfileMapping
 
 from . import db
 from .settings import get_settings
+from .warehouse import dbt
 
 log = logging.getLogger(__name__)
 
@@ -84,3 +86,37 @@ def is_final_try() -> bool:
 def publish_counts(counts: dict[str, int]) -> None:
     """Attach the load's row counts to the CORE_FACTS Asset event, for the marts DAG and the UI."""
     get_current_context()["outlet_events"][CORE_FACTS].extra = dict(counts)
+
+
+class WarehouseProfileMapping(PostgresUserPasswordProfileMapping):
+    """Cosmos' dbt profile for the warehouse of `warehouse_dsn()`, resolved when a task runs: the
+    `pressroom_warehouse` Connection when defined, else PRESSROOM_DATABASE_URL or the embedded server."""
+
+    @property
+    def conn(self) -> Connection:
+        if not self._conn:
+            self._conn = Connection.from_uri(warehouse_dsn(), conn_id=WAREHOUSE_CONN_ID)
+        return self._conn
+
+
+def dbt_marts_configs() -> dict:
+    """Keyword arguments of the marts DAG's cosmos DbtTaskGroup: the dbt project rendered from the manifest
+    `make install` writes (no dbt call while Airflow parses the DAG), run by the dbt of `.venv-dbt`; one task per
+    model, `dbt build --select MODEL`: the model, then its tests, which fail the task when one fails (a dbt
+    invocation costs seconds, so tests do not get a task of their own)."""
+    from cosmos import ExecutionConfig, ProfileConfig, ProjectConfig, RenderConfig
+    from cosmos.constants import InvocationMode, LoadMode, TestBehavior, TestIndirectSelection
+
+    return {
+        "project_config": ProjectConfig(manifest_path=dbt.manifest_path(), project_name="pressroom",
+                                        install_dbt_deps=False),
+        "profile_config": ProfileConfig(profile_name="pressroom", target_name="warehouse",
+                                        profile_mapping=WarehouseProfileMapping(WAREHOUSE_CONN_ID,
+                                                                                profile_args={"schema": "mart"})),
+        "execution_config": ExecutionConfig(dbt_executable_path=dbt.executable(), dbt_project_path=dbt.project_dir(),
+                                            invocation_mode=InvocationMode.SUBPROCESS,
+                                            # a model's task runs the tests it can: those whose other parents it
+                                            # reads too (a relationship test runs with the model that refers)
+                                            test_indirect_selection=TestIndirectSelection.BUILDABLE),
+        "render_config": RenderConfig(load_method=LoadMode.DBT_MANIFEST, test_behavior=TestBehavior.BUILD),
+    }

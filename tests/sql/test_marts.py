@@ -1,5 +1,6 @@
-"""The marts over the sample data: grains, back-fill kept apart, incidents linked across sources, refresh,
-documentation of every column, search, and the read-only roles."""
+"""The marts (dbt models) over the sample data: grains, the one definition of what each report counts as,
+back-fill kept apart, incidents linked across sources, the quality checks, dbt docs covering every relation and
+column, search, and the read-only roles."""
 
 from contextlib import closing
 
@@ -7,8 +8,8 @@ import pytest
 import yaml
 
 from pressroom import db
-from pressroom.warehouse.dictionary import read_relations, render_markdown, undocumented
-from pressroom.warehouse.marts import materialised_marts, refresh_marts
+from pressroom.warehouse.dbt import run_dbt
+from pressroom.warehouse.dictionary import generate_docs, read_relations, render_markdown, undocumented
 from pressroom.warehouse.search import search_documents, search_names
 from support.sample_warehouse import REPO, sample_warehouse
 
@@ -25,26 +26,47 @@ def rows(dsn: str, sql: str, params=()) -> list[tuple]:
         return cur.fetchall()
 
 
-def test_every_raw_core_mart_relation_and_column_is_commented(sample_dsn):
-    with closing(db.connect(sample_dsn)) as conn:
-        assert undocumented(read_relations(conn)) == []
+@pytest.fixture(scope="module")
+def docs_relations(sample_dsn, tmp_path_factory):
+    docs_dir = tmp_path_factory.mktemp("dbt-docs")
+    assert generate_docs(sample_dsn, docs_dir).exists()
+    return read_relations(docs_dir)
 
 
-def test_dictionary_is_generated_from_comments(sample_dsn):
-    with closing(db.connect(sample_dsn)) as conn:
-        markdown = render_markdown(conn)
-    assert "### `mart.daily_strikes` (materialised view)" in markdown
+def test_dbt_docs_cover_every_raw_core_mart_relation_and_column(sample_dsn, docs_relations):
+    in_database = {schema + "." + name for schema, name in rows(
+        sample_dsn, "select table_schema, table_name from information_schema.tables"
+                    " where table_schema in ('raw', 'core', 'mart')")}
+    assert {r.qualified for r in docs_relations} == in_database  # every raw/core table is a dbt source
+    assert undocumented(docs_relations) == []
+
+
+def test_dictionary_is_rendered_from_the_manifest_and_catalog(docs_relations):
+    markdown = render_markdown(docs_relations)
+    assert "### `mart.daily_strikes` (table)" in markdown
     assert "| `backfill_best` | bigint | Sum of stated counts of back-filled reports. |" in markdown
+    assert "### `core.strike_reports` (table)" in markdown
 
 
-def test_refresh_runs_each_mart_after_the_marts_it_reads(sample_dsn):
-    with closing(db.connect(sample_dsn)) as conn:
-        order = [name for name, _ in materialised_marts(conn)]
-        assert order.index("mart.strike_events") < order.index("mart.daily_strikes")
-        assert order.index("mart.strike_events") < order.index("mart.incidents")
-        before = rows(sample_dsn, "select count(*), sum(strikes_low) from mart.daily_strikes")
-        assert set(refresh_marts(conn)) == set(order)
-    assert rows(sample_dsn, "select count(*), sum(strikes_low) from mart.daily_strikes") == before
+def test_counted_as_is_the_one_definition_every_strike_mart_follows(sample_dsn):
+    counted = dict(rows(sample_dsn, "select counted_as, count(*) from mart.strike_events group by 1"))
+    assert set(counted) <= {"daily", "backfill", "total", "other_actor"} and counted["daily"] > 0
+    assert rows(sample_dsn, "select sum(reports), sum(backfill_reports) from mart.daily_strikes") == [
+        (counted["daily"], counted.get("backfill", 0))]
+    assert rows(sample_dsn, "select count(*) from mart.strike_totals") == [(counted.get("total", 0),)]
+    assert rows(sample_dsn, "select count(*) from mart.strike_events where counted_as = 'daily'"
+                " and (actor <> 'coalition' or scope <> 'event' or date_start is distinct from date_end)") == [(0,)]
+    assert rows(sample_dsn, "select sum(documents) from mart.incidents") == rows(
+        sample_dsn, "select count(distinct (document_id, date_start, country, coalesce(place, admin1)))"
+        " from mart.strike_events where counted_as = 'daily' and coalesce(place, admin1) is not null")
+
+
+def test_marts_carry_campaign_and_the_place_names(sample_dsn):
+    assert {c for (c,) in rows(sample_dsn, "select distinct campaign from mart.daily_strikes")} <= {
+        "counter-isis", "other", "unknown"}
+    assert rows(sample_dsn, "select count(*) from mart.strike_events"
+                " where place is distinct from coalesce(place_normalised, place_as_written)") == [(0,)]
+    assert rows(sample_dsn, "select count(*) from mart.strike_events where place_normalised is not null") != [(0,)]
 
 
 def test_backfill_is_kept_out_of_daily_counts(sample_dsn):
@@ -105,7 +127,7 @@ def test_search_uses_the_gin_indexes(sample_dsn):
                     " where search_vector @@ websearch_to_tsquery('english', 'raqqa')")
         assert "documents_search_idx" in "\n".join(r[0] for r in cur.fetchall())
         cur.execute("explain select * from mart.names where trigrams && mart.trigrams('kirkuk')")
-        assert "names_trigrams_idx" in "\n".join(r[0] for r in cur.fetchall())
+        assert "Index Cond: (trigrams &&" in "\n".join(r[0] for r in cur.fetchall())  # the GIN index
 
 
 @pytest.mark.parametrize("role", ["pressroom_analyst", "pressroom_dashboard"])
@@ -123,3 +145,21 @@ def test_read_only_roles_see_mart_only(sample_dsn, role):
                 cur.execute(forbidden)
             cur.execute("rollback to savepoint s")
         conn.rollback()
+
+
+def test_quality_checks_gate_normaliser_errors_and_recent_fetch_errors(sample_dsn):
+    checks = {name: (affected, threshold, failed) for name, affected, threshold, failed in rows(
+        sample_dsn, "select check_name, affected, threshold, failed from mart.quality_checks")}
+    assert checks["normaliser_error"] == (0, 0, False)  # zero tolerance
+    assert {"fetch_errors:oir_releases_bundle", "headline_sum", "unknown_place"} <= set(checks)
+    assert not any(failed for _, _, failed in checks.values())
+    # ten failures a month ago and one today: only today's counts against the 7-day window
+    with closing(db.connect(sample_dsn)) as conn, conn, conn.cursor() as cur:
+        cur.execute("insert into raw.fetch_log (run_id, source, url, attempt, error_class, fetched_at)"
+                    " select 'old', 'sample_news', 'https://example.org/' || n, 1, 'timeout',"
+                    " now() - interval '30 days'"
+                    " from generate_series(1, 10) as n"
+                    " union all select 'new', 'sample_news', 'https://example.org/x', 1, 'http_500', now()")
+    run_dbt(sample_dsn, "run", "--select", "quality_checks")
+    assert rows(sample_dsn, "select affected, total from mart.quality_checks"
+                " where check_name = 'fetch_errors:sample_news'") == [(1, 2)]

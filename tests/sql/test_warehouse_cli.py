@@ -33,9 +33,11 @@ def test_report_default_path_is_under_var(env, tmp_path, monkeypatch, capsys):
     assert (tmp_path / "report" / "index.html").is_file()
 
 
-def test_dictionary(env, tmp_path, capsys):
-    assert main(["report", "--dictionary", str(tmp_path / "dd.md")]) == 0
-    assert "### `mart.incidents` (materialised view)" in (tmp_path / "dd.md").read_text(encoding="utf-8")
+def test_dictionary_and_dbt_docs(env, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PRESSROOM_VAR_DIR", str(tmp_path))
+    assert main(["report", "--no-refresh", "--dictionary", str(tmp_path / "dd.md")]) == 0
+    assert "### `mart.incidents` (table)" in (tmp_path / "dd.md").read_text(encoding="utf-8")
+    assert (tmp_path / "dbt-docs" / "static_index.html").is_file()
 
 
 # ACLED's export, as its codebook lists it: every column in order, with its type (optional ones may be empty).

@@ -51,19 +51,20 @@ def write_sources(root: Path, extra_sources: bool = True) -> Path:
     return path
 
 
-def load_sample(dsn: str) -> None:
-    """Run discover → fetch → extract → normalise → load for every configured source, then refresh marts."""
+def load_sample(dsn: str, build_marts: bool = True) -> None:
+    """Run discover → fetch → extract → normalise → load for every configured source, then build the marts."""
     from pressroom.sources import load_sources
 
     for source in load_sources():
         versions = pipeline.fetch_urls(dsn, source.name, pipeline.discover_urls(source.name), run_id="sample")
         pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, versions)))
-    with closing(db.connect(dsn)) as conn:
-        refresh_marts(conn)
+    if build_marts:
+        refresh_marts(dsn)
 
 
 @contextmanager
-def sample_warehouse(server_dsn: str, workdir: Path, extra_sources: bool = True) -> Iterator[str]:
+def sample_warehouse(server_dsn: str, workdir: Path, extra_sources: bool = True,
+                     build_marts: bool = True) -> Iterator[str]:
     """DSN of a new database, migrated and loaded with the sample sources; dropped on exit.
 
     Without `extra_sources` it holds what `make run` loads: the repository's bundle only.
@@ -77,7 +78,7 @@ def sample_warehouse(server_dsn: str, workdir: Path, extra_sources: bool = True)
         with pytest.MonkeyPatch.context() as patch:
             patch.setenv("PRESSROOM_SOURCES_FILE", str(write_sources(workdir, extra_sources)))
             patch.setenv("PRESSROOM_DATABASE_URL", dsn)
-            load_sample(dsn)
+            load_sample(dsn, build_marts)
         yield dsn
     finally:
         with closing(db.connect(db.with_database(server_dsn, "postgres"))) as conn:

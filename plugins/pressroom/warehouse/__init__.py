@@ -1,2 +1,2 @@
-"""The analysts' side of the warehouse: mart refresh, data-quality gates, search, exports, the HTML report and
-the data dictionary. Plain functions taking a psycopg2 connection; no Airflow."""
+"""The analysts' side of the warehouse: building the marts with dbt (dbt.py, marts.py), search, exports, the HTML
+report and the data dictionary from dbt's docs. Plain Python; no Airflow."""

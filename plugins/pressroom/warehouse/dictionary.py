@@ -1,45 +1,27 @@
-"""The data dictionary, generated from the database's own COMMENT ON text (written once, in migrations)."""
+"""The data dictionary is dbt's docs: `dbt docs generate` writes a static site with its manifest and catalog, and
+docs/data-dictionary.md is rendered from the same two files.
+
+Text comes from the database's comments where there are any (raw/core: written once, in migrations; marts:
+persisted from dbt/models/marts/_marts.yml), else from the dbt descriptions.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dbt import run_dbt
 
 SCHEMAS = ("raw", "core", "mart")
-KINDS = {"r": "table", "v": "view", "m": "materialised view"}
-
-RELATIONS_SQL = """
-select n.nspname, c.relname, c.relkind, obj_description(c.oid, 'pg_class'), c.oid
-from pg_class as c
-join pg_namespace as n on n.oid = c.relnamespace
-where n.nspname = any(%s) and c.relkind in ('r', 'v', 'm')
-order by array_position(%s, n.nspname::text), c.relname
-"""
-
-COLUMNS_SQL = """
-select a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-    col_description(a.attrelid, a.attnum)
-from pg_attribute as a
-where a.attrelid = any(%s) and a.attnum > 0 and not a.attisdropped
-order by a.attrelid, a.attnum
-"""
-
-FUNCTIONS_SQL = """
-select n.nspname, p.proname || '(' || pg_get_function_arguments(p.oid) || ')',
-    pg_get_function_result(p.oid), obj_description(p.oid, 'pg_proc')
-from pg_proc as p
-join pg_namespace as n on n.oid = p.pronamespace
-where n.nspname = %s and p.prokind = 'f'
-order by 2
-"""
-
-SCHEMAS_SQL = "select nspname, obj_description(oid, 'pg_namespace') from pg_namespace where nspname = any(%s)"
+KINDS = {"BASE TABLE": "table", "VIEW": "view", "MATERIALIZED VIEW": "materialised view"}
+SITE = "static_index.html"
 
 
 @dataclass
 class Column:
     name: str
     type: str
-    not_null: bool
     comment: str | None
 
 
@@ -56,20 +38,32 @@ class Relation:
         return f"{self.schema}.{self.name}"
 
 
-def read_relations(conn, schemas: tuple[str, ...] = SCHEMAS) -> list[Relation]:
-    """Tables, views and materialised views of `schemas` with their columns and comments."""
-    with conn, conn.cursor() as cur:
-        cur.execute(RELATIONS_SQL, (list(schemas), list(schemas)))
-        by_oid = {oid: Relation(schema, name, KINDS[kind], comment)
-                  for schema, name, kind, comment, oid in cur.fetchall()}
-        cur.execute(COLUMNS_SQL, (list(by_oid),))
-        for oid, name, type_, not_null, comment in cur.fetchall():
-            by_oid[oid].columns.append(Column(name, type_, not_null, comment))
-    return list(by_oid.values())
+def generate_docs(dsn: str, docs_dir: Path) -> Path:
+    """`dbt docs generate --static` into `docs_dir` (manifest.json, catalog.json and the one-file site);
+    returns the site's path."""
+    run_dbt(dsn, "docs", "generate", "--static", target_path=docs_dir)
+    return docs_dir / SITE
+
+
+def read_relations(docs_dir: Path) -> list[Relation]:
+    """Every source and model of the catalog, by schema then name, with columns in table order."""
+    manifest = json.loads((docs_dir / "manifest.json").read_text(encoding="utf-8"))
+    catalog = json.loads((docs_dir / "catalog.json").read_text(encoding="utf-8"))
+    documented = {**manifest["nodes"], **manifest["sources"]}
+    relations = []
+    for unique_id, entry in {**catalog["nodes"], **catalog["sources"]}.items():
+        meta, node = entry["metadata"], documented.get(unique_id, {})
+        described = {name: c.get("description") for name, c in node.get("columns", {}).items()}
+        columns = [Column(c["name"], c["type"], c.get("comment") or described.get(c["name"]) or None)
+                   for c in sorted(entry["columns"].values(), key=lambda c: c["index"])]
+        relations.append(Relation(meta["schema"], meta["name"], KINDS.get(meta["type"], meta["type"].lower()),
+                                  meta.get("comment") or node.get("description") or None, columns))
+    order = {schema: i for i, schema in enumerate(SCHEMAS)}
+    return sorted(relations, key=lambda r: (order.get(r.schema, len(order)), r.name))
 
 
 def undocumented(relations: list[Relation]) -> list[str]:
-    """Relations and columns without a comment, as schema.relation[.column]."""
+    """Relations and columns without a comment or description, as schema.relation[.column]."""
     missing = []
     for rel in relations:
         if not rel.comment:
@@ -78,36 +72,22 @@ def undocumented(relations: list[Relation]) -> list[str]:
     return missing
 
 
-def render_markdown(conn, schemas: tuple[str, ...] = SCHEMAS) -> str:
+def render_markdown(relations: list[Relation]) -> str:
     """The dictionary as Markdown: one section per schema, one table of columns per relation."""
-    functions = {}
-    with conn, conn.cursor() as cur:
-        cur.execute(SCHEMAS_SQL, (list(schemas),))
-        schema_comments = dict(cur.fetchall())
-        for schema in schemas:
-            cur.execute(FUNCTIONS_SQL, (schema,))
-            functions[schema] = cur.fetchall()
     lines = [
         "# Data dictionary",
         "",
-        "Generated from the database's `COMMENT ON` text by `pressroom report --dictionary docs/data-dictionary.md`"
-        " (run it after adding a migration). Do not edit by hand: change the comment in a new migration.",
+        "Generated from dbt's manifest and catalog by `make docs` (`pressroom report --dictionary PATH`), which also "
+        "writes dbt's docs site to `var/dbt-docs/`. Do not edit by hand: raw/core text is the tables' comments "
+        "(change them in a new migration), mart text is `dbt/models/marts/_marts.yml`.",
         "",
     ]
-    relations = read_relations(conn, schemas)
-    for schema in schemas:
-        lines += [f"## Schema `{schema}`", "", schema_comments.get(schema) or "", ""]
+    for schema in SCHEMAS:
+        lines += [f"## Schema `{schema}`", ""]
         for rel in (r for r in relations if r.schema == schema):
             lines += [f"### `{rel.qualified}` ({rel.kind})", "", rel.comment or "*(no comment)*", "",
                       "| column | type | comment |", "|---|---|---|"]
-            for col in rel.columns:
-                type_ = col.type + (" not null" if col.not_null else "")
-                lines.append(f"| `{col.name}` | {type_} | {_cell(col.comment)} |")
-            lines.append("")
-        if functions[schema]:
-            lines += [f"### Functions in `{schema}`", "", "| function | returns | comment |", "|---|---|---|"]
-            lines += [f"| `{schema}.{signature}` | {result} | {_cell(comment)} |"
-                      for _, signature, result, comment in functions[schema]]
+            lines += [f"| `{c.name}` | {c.type} | {_cell(c.comment)} |" for c in rel.columns]
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

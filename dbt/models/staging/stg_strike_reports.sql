@@ -1,0 +1,33 @@
+-- grain: one strike report read from the current version of a document, with that document's source and dates.
+select
+    r.id as report_id,
+    r.document_id,
+    d.source,
+    d.url,
+    d.title,
+    d.published,
+    r.scope,
+    r.actor,
+    r.campaign,
+    r.date_start,
+    r.date_end,
+    r.date_precision,
+    r.country,
+    r.admin1,
+    r.place as place_as_written,
+    r.place_normalised,
+    case when r.extra->>'geonames_id' ~ '^[0-9]+$' then (r.extra->>'geonames_id')::bigint end as geonames_id,
+    r.lat,
+    r.lon,
+    r.geo_precision,
+    r.strikes_low,
+    r.strikes_best,
+    r.strikes_high,
+    r.engagements,
+    r.targets,
+    r.evidence_text,
+    r.evidence_start,
+    r.evidence_end,
+    r.rule
+from {{ source('core', 'strike_reports') }} as r
+join {{ ref('stg_current_documents') }} as d on d.document_id = r.document_id
