@@ -90,6 +90,17 @@ order by source
 """
 
 
+def ensure_freshness_view(conn, dsn: str) -> None:
+    """Build mart.source_freshness (a dbt view: always current once built) when no dbt run has made it yet."""
+    with conn, conn.cursor() as cur:
+        cur.execute("select to_regclass('mart.source_freshness') is not null")
+        built = cur.fetchone()[0]
+    if not built:
+        from .warehouse.dbt import run_dbt
+
+        run_dbt(dsn, "run", "--select", "source_freshness")
+
+
 def source_health(conn) -> dict[str, dict]:
     """mart.source_freshness of every configured source, by name."""
     with conn, conn.cursor() as cur:

@@ -34,11 +34,11 @@ def register(commands) -> None:
                    ).set_defaults(handler=sync)
 
 
-def _connect():
-    """The warehouse, with a one-line error when it has not been migrated yet."""
+def _connect(url: str):
+    """The warehouse at `url`, with a one-line error when it has not been migrated yet."""
     from ..migrate import MigrationError
 
-    conn = db.connect(db.warehouse_url(start=True))
+    conn = db.connect(url)
     with conn, conn.cursor() as cur:
         cur.execute("select to_regclass('core.sources') is not null")
         migrated = cur.fetchone()[0]
@@ -49,11 +49,13 @@ def _connect():
 
 
 def list_sources(args: argparse.Namespace) -> int:
-    from ..source_health import source_health, sync_sources
+    from ..source_health import ensure_freshness_view, source_health, sync_sources
 
     sources = load_sources()
-    with _connect() as conn:
+    url = db.warehouse_url(start=True)
+    with _connect(url) as conn:
         sync_sources(conn, sources)
+        ensure_freshness_view(conn, url)
         health = source_health(conn)
     now = datetime.now(UTC)
     rows = [("source", "kind", "schedule", "enabled", "last success", "next run", "health")]
@@ -81,7 +83,7 @@ def sync(args: argparse.Namespace) -> int:
     from ..source_health import sync_sources
 
     sources = load_sources()
-    with _connect() as conn:
+    with _connect(db.warehouse_url(start=True)) as conn:
         sync_sources(conn, sources)
     if not os.environ.get("AIRFLOW__DATABASE__SQL_ALCHEMY_CONN"):
         print("Airflow not configured in this shell: DAG pause states follow at the next `make airflow` "

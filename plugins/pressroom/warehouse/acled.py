@@ -1,8 +1,10 @@
 """One strike report as one row of ACLED's export: ACLED's 31 columns, in ACLED's order, with ACLED's meanings.
 
 Columns and codes follow ACLED's codebook: state forces are named "Military Forces of <country> (<period of
-the government>)"; U.S. forces striking in Iraq or Syria are external forces (inter code 8), the Islamic State a
-rebel group (2), so the interaction is 28; partner forces the report names (the Iraqi Security Forces, the SDF)
+the government>)"; U.S. forces striking in Iraq or Syria are external forces (inter code 8). The target follows the
+mart's `campaign`: counter-isis strikes hit the Islamic State, a rebel group (2, interaction 28); strikes of another
+campaign (e.g. on Iran-backed militias) or of a campaign the normaliser could not tell hit an "Unidentified Armed
+Group (<country>)", a political militia (3, interaction 38), never the Islamic State by default. Partner forces the report names (the Iraqi Security Forces, the SDF)
 are associated actors. `fatalities` is filled only when the report's own sentence states a death toll, and
 `source` names the publisher (from the document's web address), not the pipeline's source.
 """
@@ -24,7 +26,7 @@ ACLED_COLUMNS = (
 # ISO 3166 alpha-3 (event_id_cnty prefix), numeric (iso), ACLED's country name and region.
 COUNTRIES = {"IQ": ("IRQ", 368, "Iraq"), "SY": ("SYR", 760, "Syria")}
 REGION = "Middle East"
-EXTERNAL_FORCES, REBEL_GROUPS = 8, 2
+EXTERNAL_FORCES, REBEL_GROUPS, POLITICAL_MILITIAS = 8, 2, 3
 
 
 def _period(periods: tuple[tuple[date, str], ...], day: date) -> str:
@@ -42,6 +44,7 @@ IRAQI_PARTNERS = re.compile(r"\b(?:Iraqi Security Forces|ISF|Iraqi (?:army|force
 SDF = re.compile(r"\b(?:Syrian Democratic Forces|SDF)\b")
 US_ONLY = re.compile(r"\bU\.?S\.? (?:Central Command|forces|military)|\bCENTCOM\b")
 ISLAMIC_STATE = {"IQ": "Islamic State (Iraq)", "SY": "Islamic State (Syria)"}
+COUNTER_ISIS = "counter-isis"
 
 # Publishers by web address, and ACLED's source scale for each (U.S. commands report from outside the country).
 PUBLISHERS = {
@@ -97,6 +100,14 @@ def time_precision(event: dict) -> int:
     return 1 if days == 0 else 2 if days <= 7 else 3
 
 
+def target(event: dict, country: str) -> tuple[str, int, str]:
+    """(ACLED actor2, its inter code, the target as the note words it) from the report's campaign."""
+    if event["campaign"] == COUNTER_ISIS:
+        return ISLAMIC_STATE.get(event["country"], "Islamic State"), REBEL_GROUPS, "Islamic State targets"
+    group = f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
+    return group, POLITICAL_MILITIAS, "armed group targets"
+
+
 def note(event: dict, country: str, publisher_name: str, fatalities: int | None) -> str:
     """One sentence in ACLED's style: when, who, what, where, the count as stated, and the death toll if any."""
     start, end = event["date_start"], event["date_end"]
@@ -111,7 +122,8 @@ def note(event: dict, country: str, publisher_name: str, fatalities: int | None)
     where = f"near {place}" if event["place"] or event["admin1"] else f"in {place or 'an unnamed place'}"
     late = " (reported late)" if event["scope"] == "backfill" else ""
     killed = f", killing {fatalities}" if fatalities else ""
-    return f"{when}, {who} conducted {count}{late} against Islamic State targets {where}{killed}, according to " \
+    targets = target(event, country)[2]
+    return f"{when}, {who} conducted {count}{late} against {targets} {where}{killed}, according to " \
            f"{publisher_name}."
 
 
@@ -122,7 +134,7 @@ def acled_row(event: dict) -> dict:
     location = event["place"] or event["admin1"] or country
     source, scale = publisher(event["url"])
     killed = fatalities_stated(event["evidence_text"])
-    actor2 = ISLAMIC_STATE.get(event["country"], "Islamic State")
+    actor2, inter2, _ = target(event, country)
     return {
         "event_id_cnty": f"{iso3}{event['report_id']}",
         "event_date": day.isoformat(),
@@ -136,8 +148,8 @@ def acled_row(event: dict) -> dict:
         "inter1": EXTERNAL_FORCES,
         "actor2": actor2,
         "assoc_actor_2": "",
-        "inter2": REBEL_GROUPS,
-        "interaction": int(f"{min(EXTERNAL_FORCES, REBEL_GROUPS)}{max(EXTERNAL_FORCES, REBEL_GROUPS)}"),
+        "inter2": inter2,
+        "interaction": int(f"{min(EXTERNAL_FORCES, inter2)}{max(EXTERNAL_FORCES, inter2)}"),
         "civilian_targeting": "",
         "iso": iso,
         "region": REGION,

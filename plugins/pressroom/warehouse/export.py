@@ -1,7 +1,7 @@
 """Exports analysts can merge with data they already use: ACLED's CSV and GeoJSON of strike events.
 
-One row per strike report (figures.STRIKE_REPORTS: coalition events and back-fills with a stated day or
-range; no aggregates, no "no strikes" reports). ACLED's 31 columns come first (acled.py), then the counts
+One row per strike report (figures.STRIKE_REPORTS: reports counted as daily or backfill, and dated coalition
+ranges; no aggregates, no "no strikes" reports). ACLED's 31 columns come first (acled.py), then the counts
 and the evidence.
 """
 
@@ -20,7 +20,7 @@ from .figures import STRIKE_REPORTS
 log = logging.getLogger(__name__)
 
 EVENTS_SQL = f"""
-select report_id, document_id, source, url, published, scope, date_start, date_end, date_precision,
+select report_id, document_id, source, url, published, scope, campaign, date_start, date_end, date_precision,
     country, admin1, place, place_as_written, lat, lon, geo_precision, strikes_low, strikes_best,
     strikes_high, engagements, evidence_text, evidence_start, evidence_end
 from {STRIKE_REPORTS}
@@ -31,7 +31,7 @@ order by date_start, country, admin1 nulls last, place nulls last, report_id
 
 # pressroom's columns after ACLED's: the counts as read, the scope, and the evidence with its document.
 EXTRA_COLUMNS = (
-    "strikes_low", "strikes_best", "strikes_high", "engagements", "scope", "date_start", "date_end",
+    "strikes_low", "strikes_best", "strikes_high", "engagements", "scope", "campaign", "date_start", "date_end",
     "report_id", "document_url", "pipeline_source", "published", "place_as_written", "evidence_text",
     "evidence_start", "evidence_end",
 )
@@ -57,6 +57,7 @@ def export_row(event: dict) -> dict:
         "strikes_high": blank(event["strikes_high"]),
         "engagements": blank(event["engagements"]),
         "scope": event["scope"],
+        "campaign": event["campaign"],
         "date_start": event["date_start"].isoformat(),
         "date_end": event["date_end"].isoformat(),
         "report_id": event["report_id"],

@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
-# The rows of mart.strike_events that are strike reports (shared by the ACLED export and the counts below).
+# The rows of mart.strike_events that are strike reports (shared by the ACLED export and the counts below), by
+# the mart's one definition (counted_as): single-day reports (daily, backfill) and the dated coalition ranges
+# counted as totals; never aggregates, undated reports, other actors or "no strikes".
 STRIKE_REPORTS = """mart.strike_events
-where actor = 'coalition'
-  and scope in ('event', 'backfill')
-  and date_start is not null
+where (counted_as in ('daily', 'backfill')
+       or (counted_as = 'total' and scope <> 'aggregate' and date_start is not null))
   and coalesce(strikes_high, 1) > 0"""
 
 # Headline figures: (label, scalar SQL), in the order the report's cards and `pressroom db summary` list them.

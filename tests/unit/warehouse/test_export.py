@@ -13,7 +13,7 @@ def event(**overrides) -> dict:
     base = {
         "report_id": 7, "document_id": 3, "source": "dod_releases",
         "url": "https://www.defense.gov/News/Article/Article/1250324/x/",
-        "published": date(2017, 7, 18), "scope": "event", "date_start": date(2017, 7, 17),
+        "published": date(2017, 7, 18), "scope": "event", "campaign": "counter-isis", "date_start": date(2017, 7, 17),
         "date_end": date(2017, 7, 17), "date_precision": "day", "country": "SY", "admin1": "Raqqa",
         "place": "Ar Raqqah", "place_as_written": "Raqqa", "lat": 35.95, "lon": 39.01, "geo_precision": 2,
         "strikes_low": 16, "strikes_best": 16, "strikes_high": 16, "engagements": None,
@@ -61,6 +61,15 @@ def test_partner_forces_named_in_the_report_are_associated_actors():
     sdf = acled_row(event(evidence_text="strikes in support of the Syrian Democratic Forces"))
     assert sdf["assoc_actor_1"] == "SDF: Syrian Democratic Forces"
     assert acled_row(event(scope="backfill"))["tags"] == "reported late"
+
+
+def test_strikes_of_another_or_unknown_campaign_are_not_on_the_islamic_state():
+    militia = acled_row(event(country="IQ", campaign="other", url="https://www.centcom.mil/MEDIA/PRESS-RELEASES/x/",
+                              evidence_text="U.S. forces conducted strikes on Kata'ib Hizballah facilities"))
+    assert (militia["actor2"], militia["inter2"], militia["interaction"]) == (
+        "Unidentified Armed Group (Iraq)", 3, 38)
+    assert "against armed group targets near" in militia["notes"] and "Islamic State" not in militia["notes"]
+    assert acled_row(event(campaign="unknown"))["actor2"] == "Unidentified Armed Group (Syria)"
 
 
 def test_fatalities_only_when_stated():
