@@ -1,12 +1,13 @@
 """One strike report as one row of ACLED's export: ACLED's 31 columns, in ACLED's order, with ACLED's meanings.
 
 Columns and codes follow ACLED's codebook: state forces are named "Military Forces of <country> (<period of
-the government>)"; U.S. forces striking in Iraq or Syria are external forces (inter code 8). The target follows the
-mart's `campaign`: counter-isis strikes hit the Islamic State, a rebel group (2, interaction 28); strikes of another
-campaign (e.g. on Iran-backed militias) or of a campaign the normaliser could not tell hit an "Unidentified Armed
-Group (<country>)", a political militia (3, interaction 38), never the Islamic State by default. Partner forces the report names (the Iraqi Security Forces, the SDF)
-are associated actors. `fatalities` is filled only when the report's own sentence states a death toll, and
-`source` names the publisher (from the document's web address), not the pipeline's source.
+the government>)"; U.S. forces striking in Iraq or Syria are external forces (inter code 8). The target follows
+the mart's `campaign`: counter-isis strikes hit the Islamic State, a rebel group (2, interaction 28); strikes of
+another campaign (e.g. on Iran-backed militias) or of one the normaliser could not tell hit an "Unidentified
+Armed Group (<country>)", a political militia (3, interaction 38), never the Islamic State by default. Partner
+forces the report names (the Iraqi Security Forces, the SDF) are associated actors. `fatalities` is filled only
+when the report's own sentence states a death toll, and `source` names the publisher (from the document's web
+address), not the pipeline's source.
 """
 
 from __future__ import annotations
