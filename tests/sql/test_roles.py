@@ -10,6 +10,7 @@ import pytest
 
 from pressroom import db, roles
 from pressroom.cli import main
+from pressroom.source_health import ensure_freshness_view
 
 LIMITS = {  # role: (statement_timeout, temp_file_limit) as `show` prints them
     "analyst": ("1min", "1GB"),
@@ -32,7 +33,9 @@ def settings_of(url: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("kind", sorted(LIMITS))
-def test_login_reads_marts_only_with_the_role_limits(logins, kind):
+def test_login_reads_marts_only_with_the_role_limits(logins, warehouse, kind):
+    with closing(db.connect(warehouse)) as conn:
+        ensure_freshness_view(conn, warehouse)  # a mart dbt builds (with its grants)
     assert settings_of(logins[kind]) == (*LIMITS[kind], "on")
     with closing(psycopg2.connect(logins[kind])) as conn, conn.cursor() as cur:
         cur.execute("select count(*) from mart.source_freshness")
