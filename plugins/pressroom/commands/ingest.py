@@ -6,6 +6,7 @@ import argparse
 import uuid
 
 from .. import db, pipeline
+from ..settings import get_settings
 
 
 def register(commands) -> None:
@@ -23,13 +24,17 @@ def run(args: argparse.Namespace) -> int:
     dsn = db.warehouse_url(start=True)
     if args.renormalise:
         ids = pipeline.stored_document_ids(dsn)
-        print(pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, ids)))
+        for batch in pipeline.batched(ids, get_settings().batch_size):
+            pipeline.normalise_documents(dsn, batch, force=True)
+        print(pipeline.load_documents(dsn, ids))
         return 0
     names = args.sources or [s.name for s in load_sources() if s.enabled]
     run_id = f"cli__{uuid.uuid4().hex[:12]}"
     for name in names:
         urls = pipeline.discover_urls(name, limit=args.limit)
-        versions = pipeline.fetch_urls(dsn, name, urls, run_id=run_id)
-        ids = pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, versions))
-        print(f"{name}: {len(urls)} urls, {len(versions)} new versions, {pipeline.load_documents(dsn, ids)}")
+        items = pipeline.fetch_urls(dsn, name, urls, run_id=run_id)
+        ids = []
+        for batch in pipeline.batched(items, get_settings().batch_size):  # what the DAG maps over
+            ids += pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, batch))
+        print(f"{name}: {len(urls)} urls, {len(items)} unfinished items, {pipeline.load_documents(dsn, ids)}")
     return 0

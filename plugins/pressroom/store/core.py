@@ -1,0 +1,94 @@
+"""core.*: document versions, extraction failures, analyses and refused documents, written per batch."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from pressroom.models import ExtractedDoc
+
+from .raw import Snapshot
+from .statements import copy_rows, sql
+
+DOCUMENT_COLUMNS = ("source", "url", "snapshot_sha256", "title", "published", "text", "text_sha256", "sitename",
+                    "language", "extractor", "extractor_version", "fetched_at", "last_fetched_at")
+
+
+def write_documents(conn, extracted: Sequence[tuple[Snapshot, ExtractedDoc]]) -> list[int]:
+    """One document version per (url, snapshot): new ones get the URL's next version numbers, re-extracted
+    ones are updated in place; one transaction. Returns the ids in the order given."""
+    if not extracted:
+        return []
+    with conn, conn.cursor() as cur:
+        # versions are numbered per URL: writers of the same URLs take turns (sorted: no deadlock)
+        cur.execute("select pg_advisory_xact_lock(hashtext(u)) from unnest(%s::text[]) as u order by u",
+                    (sorted({snap.url for snap, _ in extracted}),))
+        cur.execute(sql("core_create_staging_documents"))
+        copy_rows(cur, "staging_documents", ("seq", *DOCUMENT_COLUMNS), (
+            (seq, snap.source, snap.url, snap.sha256, doc.title, doc.published, doc.text,
+             hashlib.sha256(doc.text.encode()).hexdigest(), doc.sitename, doc.language, doc.extractor,
+             doc.extractor_version, snap.fetched_at, snap.last_fetched_at)
+            for seq, (snap, doc) in enumerate(extracted)))
+        cur.execute(sql("core_merge_documents"))
+        ids = dict(cur.fetchall())
+    return [ids[seq] for seq in range(len(extracted))]
+
+
+def record_extraction_failures(conn, failures: Sequence[tuple[Snapshot, str]],
+                               extractor_version: str | None = None) -> None:
+    """Snapshots that gave no usable text, with the reason (re-recording updates the reason)."""
+    if not failures:
+        return
+    from psycopg2.extras import execute_values
+
+    with conn, conn.cursor() as cur:
+        execute_values(cur, sql("core_upsert_extraction_failures"),
+                       [(snap.sha256, snap.url, snap.source, reason, extractor_version) for snap, reason in failures])
+
+
+def document_texts(conn, document_ids: Sequence[int]) -> dict[int, tuple[str, str | None, date | None]]:
+    """{id: (text, title, published)} of stored document versions; raises LookupError for unknown ids."""
+    with conn, conn.cursor() as cur:
+        cur.execute("select id, text, title, published from core.documents where id = any(%s)", (list(document_ids),))
+        texts = {row[0]: row[1:] for row in cur.fetchall()}
+    missing = sorted(set(document_ids) - texts.keys())
+    if missing:
+        raise LookupError(f"document(s) {missing} not found")
+    return texts
+
+
+def write_analyses(conn, analyses: Sequence[tuple[int, str, str]]) -> None:
+    """Store (document id, normaliser version, contract JSON text) per document version, replacing an earlier
+    analysis; its facts become due for loading again. Clears an earlier normaliser failure."""
+    if not analyses:
+        return
+    with conn, conn.cursor() as cur:
+        cur.execute(sql("core_create_staging_analyses"))
+        copy_rows(cur, "staging_analyses", ("document_id", "normaliser_version", "result"),
+                  analyses)
+        cur.execute(sql("core_merge_analyses"))
+
+
+def save_analysis(conn, document_id: int, normaliser_version: str, result: dict) -> None:
+    """`write_analyses` for one document version."""
+    write_analyses(conn, [(document_id, normaliser_version, json.dumps(result, ensure_ascii=False))])
+
+
+def record_document_failures(conn, stage: str, failures: Sequence[tuple[int, str, str]]) -> None:
+    """Quarantine (document id, normaliser version, reason) at `stage` (normalise or load)."""
+    if not failures:
+        return
+    from psycopg2.extras import execute_values
+
+    with conn, conn.cursor() as cur:
+        execute_values(cur, sql("core_upsert_document_failures"),
+                       [(i, stage, version, reason) for i, version, reason in failures])
+
+
+def all_document_ids(conn) -> list[int]:
+    """Every stored document version, oldest first."""
+    with conn, conn.cursor() as cur:
+        cur.execute("select id from core.documents order by id")
+        return [row[0] for row in cur.fetchall()]
