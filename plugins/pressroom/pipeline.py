@@ -11,7 +11,6 @@ A work item is `[url, sha256]` (a stored body to extract) or a document version 
 
 from __future__ import annotations
 
-import json
 import logging
 from contextlib import closing, contextmanager
 
@@ -147,7 +146,7 @@ def normalise_documents(dsn: str, document_ids: list[int], *, force: bool = Fals
         for document_id, (text, title, published) in core.document_texts(conn, todo).items():
             try:
                 result, version = analyse_text(text, title=title, published=published)
-                analyses.append((document_id, version, json.dumps(result, ensure_ascii=False)))
+                analyses.append((document_id, version, core.encode_analysis(result)))
             except Exception as exc:  # e.g. a number too long to print: quarantined, the batch goes on
                 log.exception("normalise document %s failed", document_id)
                 failures.append((document_id, NORMALISER_VERSION, f"{type(exc).__name__}: {exc}"[:1000]))

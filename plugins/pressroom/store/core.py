@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,6 +13,7 @@ from pressroom.models import ExtractedDoc
 from .raw import Snapshot
 from .statements import copy_rows, sql
 
+JSON_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # a \u0000 escape, not an escaped backslash + "u0000"
 DOCUMENT_COLUMNS = ("source", "url", "snapshot_sha256", "title", "published", "text", "text_sha256", "sitename",
                     "language", "extractor", "extractor_version", "fetched_at", "last_fetched_at")
 
@@ -71,9 +73,17 @@ def write_analyses(conn, analyses: Sequence[tuple[int, str, str]]) -> None:
         cur.execute(sql("core_merge_analyses"))
 
 
+def encode_analysis(result: dict) -> str:
+    """The contract JSON as jsonb takes it; ValueError for what it cannot hold (NaN, infinities, NUL)."""
+    encoded = json.dumps(result, ensure_ascii=False, allow_nan=False)
+    if JSON_NUL.search(encoded):
+        raise ValueError("analysis contains a NUL character")
+    return encoded
+
+
 def save_analysis(conn, document_id: int, normaliser_version: str, result: dict) -> None:
     """`write_analyses` for one document version."""
-    write_analyses(conn, [(document_id, normaliser_version, json.dumps(result, ensure_ascii=False))])
+    write_analyses(conn, [(document_id, normaliser_version, encode_analysis(result))])
 
 
 def record_document_failures(conn, stage: str, failures: Sequence[tuple[int, str, str]]) -> None:

@@ -91,7 +91,6 @@ def check_report(r: dict, *, text_length: int, fetched: date) -> None:
     for target in targets:
         _integer(target, "count", 0, MAX_TARGET_COUNT, label="targets.count")
     _evidence(r.get("evidence"), text_length, required=True)
-    _json_safe(r)
 
 
 def check_person(p: dict, *, text_length: int) -> None:
@@ -102,7 +101,6 @@ def check_person(p: dict, *, text_length: int) -> None:
     if not isinstance(quotes, list):
         raise Refused("quotes is not a list")
     _evidence(p.get("evidence"), text_length, required=True)
-    _json_safe(p)
 
 
 def check_finding(f: dict, *, text_length: int) -> None:
@@ -110,7 +108,6 @@ def check_finding(f: dict, *, text_length: int) -> None:
     _text(f, "severity")
     _text(f, "detail")
     _evidence(f.get("evidence"), text_length, required=False)
-    _json_safe(f)
 
 
 def _choice(item: dict, key: str, allowed: tuple) -> str | None:
@@ -185,16 +182,3 @@ def _evidence(evidence, text_length: int, *, required: bool) -> None:
     if start is None or end is None or end < start:
         raise Refused(f"evidence offsets {start}..{end} not a span of the {text_length}-character text")
 
-
-def _json_safe(value) -> None:
-    """Postgres text and jsonb hold no NUL character."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise Refused("contains a NUL character")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _json_safe(key)
-            _json_safe(item)
-    elif isinstance(value, list):
-        for item in value:
-            _json_safe(item)
