@@ -136,17 +136,19 @@ def extract_snapshots(dsn: str, items: list) -> list[int]:
 
 def normalise_documents(dsn: str, document_ids: list[int], *, force: bool = False) -> list[int]:
     """Run the normaliser on each document version without an analysis by the current normaliser version
-    (every one with `force`) and store the results in one write; returns the ids given."""
+    (every one with `force`), validate and prepare its fact rows, and store them in one write; returns the
+    ids given."""
     from .analysis import analyse_text
     from .normalise import NORMALISER_VERSION
 
     with closing(db.connect(dsn)) as conn:
         todo = list(document_ids) if force else work.documents_to_analyse(conn, document_ids, NORMALISER_VERSION)
         analyses, failures = [], []
-        for document_id, (text, title, published) in core.document_texts(conn, todo).items():
+        for document_id, (text, title, published, fetched) in core.document_texts(conn, todo).items():
             try:
                 result, version = analyse_text(text, title=title, published=published)
-                analyses.append((document_id, version, core.encode_analysis(result)))
+                analyses.append(facts.prepare_analysis(document_id, version, result, text_length=len(text),
+                                                       fetched=fetched))
             except Exception as exc:  # e.g. a number too long to print: quarantined, the batch goes on
                 log.exception("normalise document %s failed", document_id)
                 failures.append((document_id, NORMALISER_VERSION, f"{type(exc).__name__}: {exc}"[:1000]))
@@ -156,7 +158,7 @@ def normalise_documents(dsn: str, document_ids: list[int], *, force: bool = Fals
     return document_ids
 
 
-def load_documents(dsn: str, document_ids: list[int], *, batch_size: int = 500) -> dict[str, int]:
+def load_documents(dsn: str, document_ids: list[int], *, batch_size: int = 2000) -> dict[str, int]:
     """Load the facts of those document versions whose analysis is not loaded yet, one transaction per batch;
     returns row counts (`refused`: documents quarantined by validation)."""
     totals = {"documents": 0, "strike_reports": 0, "spokesperson_mentions": 0, "findings": 0, "refused": 0}

@@ -22,9 +22,20 @@ where not exists (
 comment on view core.current_documents is 'The current version of each document URL: the body fetched most recently (same columns as core.documents).';
 comment on column core.current_documents.last_fetched_at is 'When this body was last served at the URL.';
 
--- step 2: the load stage is done for a document version when its analysis' facts are loaded.
-alter table core.analyses add column facts_loaded_at timestamptz;
+-- step 2: an analysis carries its validated fact rows, ready for COPY (built by the normalise stage, so the
+-- load stage only moves them), and the load stage is done for a document version when they are loaded.
+-- Analyses stored before this migration have no rows: the normalise stage redoes them.
+alter table core.analyses
+    add column strike_report_rows text,
+    add column spokesperson_rows text,
+    add column finding_rows text,
+    add column refused_reason text,
+    add column facts_loaded_at timestamptz;
 create index analyses_facts_pending_idx on core.analyses (document_id) where facts_loaded_at is null;
+comment on column core.analyses.strike_report_rows is 'The analysis'' core.strike_reports rows in COPY text format (validated, deduplicated).';
+comment on column core.analyses.spokesperson_rows is 'The analysis'' core.spokesperson_mentions rows in COPY text format, the canonical key in place of spokesperson_id.';
+comment on column core.analyses.finding_rows is 'The analysis'' core.findings rows in COPY text format (a facts_refused finding when refused).';
+comment on column core.analyses.refused_reason is 'Why validation refused this analysis'' facts (the limit broken); null when they load.';
 comment on column core.analyses.facts_loaded_at is 'When this analysis was loaded into the fact tables (or refused, see core.document_failures); null: load pending.';
 
 -- step 3: documents a stage refused, with the reason (the rest of their batch went on).

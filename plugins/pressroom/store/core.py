@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-import json
-import re
 from collections.abc import Sequence
 from datetime import date
 
 from pressroom.models import ExtractedDoc
 
+from .facts import PreparedAnalysis, prepare_analysis
 from .raw import Snapshot
 from .statements import copy_rows, sql
 
-JSON_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # a \u0000 escape, not an escaped backslash + "u0000"
+ANALYSIS_COLUMNS = ("document_id", "normaliser_version", "result", "strike_report_rows", "spokesperson_rows",
+                    "finding_rows", "refused_reason")
 DOCUMENT_COLUMNS = ("source", "url", "snapshot_sha256", "title", "published", "text", "text_sha256", "sitename",
                     "language", "extractor", "extractor_version", "fetched_at", "last_fetched_at")
 
@@ -50,10 +50,11 @@ def record_extraction_failures(conn, failures: Sequence[tuple[Snapshot, str]],
                        [(snap.sha256, snap.url, snap.source, reason, extractor_version) for snap, reason in failures])
 
 
-def document_texts(conn, document_ids: Sequence[int]) -> dict[int, tuple[str, str | None, date | None]]:
-    """{id: (text, title, published)} of stored document versions; raises LookupError for unknown ids."""
+def document_texts(conn, document_ids: Sequence[int]) -> dict[int, tuple[str, str | None, date | None, date]]:
+    """{id: (text, title, published, fetched date)} of stored document versions; LookupError for unknown ids."""
     with conn, conn.cursor() as cur:
-        cur.execute("select id, text, title, published from core.documents where id = any(%s)", (list(document_ids),))
+        cur.execute("select id, text, title, published, fetched_at::date from core.documents where id = any(%s)",
+                    (list(document_ids),))
         texts = {row[0]: row[1:] for row in cur.fetchall()}
     missing = sorted(set(document_ids) - texts.keys())
     if missing:
@@ -61,29 +62,24 @@ def document_texts(conn, document_ids: Sequence[int]) -> dict[int, tuple[str, st
     return texts
 
 
-def write_analyses(conn, analyses: Sequence[tuple[int, str, str]]) -> None:
-    """Store (document id, normaliser version, contract JSON text) per document version, replacing an earlier
-    analysis; its facts become due for loading again. Clears an earlier normaliser failure."""
+def write_analyses(conn, analyses: Sequence[PreparedAnalysis]) -> None:
+    """Store prepared analyses (contract JSON and fact rows), replacing earlier ones; their facts become due
+    for loading again. Clears an earlier normaliser failure."""
     if not analyses:
         return
     with conn, conn.cursor() as cur:
         cur.execute(sql("core_create_staging_analyses"))
-        copy_rows(cur, "staging_analyses", ("document_id", "normaliser_version", "result"),
-                  analyses)
+        copy_rows(cur, "staging_analyses", ANALYSIS_COLUMNS, (
+            (a.document_id, a.normaliser_version, a.result_json, a.strike_report_rows, a.spokesperson_rows,
+             a.finding_rows, a.refused_reason) for a in analyses))
         cur.execute(sql("core_merge_analyses"))
 
 
-def encode_analysis(result: dict) -> str:
-    """The contract JSON as jsonb takes it; ValueError for what it cannot hold (NaN, infinities, NUL)."""
-    encoded = json.dumps(result, ensure_ascii=False, allow_nan=False)
-    if JSON_NUL.search(encoded):
-        raise ValueError("analysis contains a NUL character")
-    return encoded
-
-
 def save_analysis(conn, document_id: int, normaliser_version: str, result: dict) -> None:
-    """`write_analyses` for one document version."""
-    write_analyses(conn, [(document_id, normaliser_version, encode_analysis(result))])
+    """Prepare and store one analysis (tests, imports); ValueError when jsonb cannot hold it."""
+    text, _, _, fetched = document_texts(conn, [document_id])[document_id]
+    write_analyses(conn, [prepare_analysis(document_id, normaliser_version, result, text_length=len(text),
+                                           fetched=fetched)])
 
 
 def record_document_failures(conn, stage: str, failures: Sequence[tuple[int, str, str]]) -> None:

@@ -1,11 +1,12 @@
-"""The fact tables (core.strike_reports, core.spokesperson_mentions, core.findings, core.spokespeople) of a
-batch of document versions, replaced from their stored analyses in one transaction.
+"""The fact tables (core.strike_reports, core.spokesperson_mentions, core.findings, core.spokespeople).
 
-Each analysis is validated first (`validate`); a document whose facts break a limit is quarantined (a row in
-core.document_failures and a `facts_refused` finding) and the rest of the batch loads. Rows are built here
-and COPY'd straight into the fact tables after the batch's old rows are deleted; the spokespeople registry is
-merged with one upsert. Re-loading the same analyses yields the same rows (natural keys: document version +
-rule + evidence offsets), and the analyses are marked loaded in the same transaction.
+Two steps, so the load task only moves rows:
+- `prepare_analysis` (normalise stage, pure): validate a document's analysis (`validate`) and build its fact
+  rows in COPY text format; a document breaking a limit gets no facts but a `facts_refused` finding and its
+  reason. The rows are stored with the analysis (core.write_analyses).
+- `replace_facts_batch` (load stage): in one transaction per batch, delete the documents' old facts, COPY the
+  stored rows, merge the spokespeople registry, record refused documents in core.document_failures; the
+  analyses are marked loaded in the same transaction. Re-loading the same analyses yields the same rows.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 
-from .statements import copy_rows, sql
+from .statements import copy_text, copy_text_into, sql
 from .validate import ISO_DATE, YEAR_FIRST, document_problem
 
 log = logging.getLogger(__name__)
@@ -26,60 +29,90 @@ REPORT_COLUMNS = ("document_id", "rule", "scope", "actor", "campaign", "date_sta
 REPORT_FIELDS = {"rule", "scope", "actor", "campaign", "date_start", "date_end", "date_precision", "country", "admin1",
                  "place", "place_normalised", "lat", "lon", "geo_precision", "strikes", "engagements", "targets",
                  "evidence"}
-MENTION_COLUMNS = ("document_id", "spokesperson_id", "name", "rank", "role", "organisation", "quotes",
+MENTION_COLUMNS = ("document_id", "canonical_key", "name", "rank", "role", "organisation", "quotes",
                    "evidence_text", "evidence_start", "evidence_end", "normaliser_version")
 FINDING_COLUMNS = ("document_id", "check_name", "severity", "detail", "evidence_text", "evidence_start",
                    "evidence_end", "normaliser_version")
 REFUSED_CHECK = "facts_refused"
 
 
-def replace_facts_batch(conn, document_ids: Sequence[int]) -> dict[str, int]:
-    """Delete and re-insert the facts of these document versions in one transaction; returns row counts
-    (`refused`: documents quarantined). Raises LookupError when a document has no stored analysis."""
+@dataclass(frozen=True)
+class PreparedAnalysis:
+    """An analysis ready to store: its JSON and its validated fact rows (COPY text), or why they were refused."""
+
+    document_id: int
+    normaliser_version: str
+    result_json: str
+    strike_report_rows: str
+    spokesperson_rows: str
+    finding_rows: str
+    refused_reason: str | None
+
+
+def prepare_analysis(document_id: int, normaliser_version: str, result: dict, *, text_length: int,
+                     fetched: date) -> PreparedAnalysis:
+    """Validate and build the rows of one analysis; ValueError when jsonb cannot hold it (NaN, NUL)."""
     from pressroom.normalise.spokespeople import canonical_key
 
+    result_json = encode_analysis(result)
+    problem = document_problem(result, text_length=text_length, fetched=fetched)
+    if problem:
+        refusal = (document_id, REFUSED_CHECK, "error", problem, None, None, None, normaliser_version)
+        return PreparedAnalysis(document_id, normaliser_version, result_json, "", "", copy_text([refusal]), problem)
+    reports = _report_rows(document_id, normaliser_version, result.get("strike_reports") or [])
+    mentions, seen = [], set()
+    for p in result.get("spokespeople") or []:
+        evidence, key = p["evidence"], canonical_key(p["name"])
+        if (key, evidence["start"], evidence["end"]) not in seen:
+            seen.add((key, evidence["start"], evidence["end"]))
+            mentions.append((document_id, key, p["name"], p.get("rank"), p.get("role"), p.get("organisation"),
+                             _json(p.get("quotes") or []), evidence["text"], evidence["start"], evidence["end"],
+                             normaliser_version))
+    findings = [_finding_row(document_id, normaliser_version, f) for f in result.get("findings") or []]
+    return PreparedAnalysis(document_id, normaliser_version, result_json, copy_text(reports), copy_text(mentions),
+                            copy_text(findings), None)
+
+
+def encode_analysis(result: dict) -> str:
+    """The contract JSON as jsonb takes it; ValueError for what it cannot hold (NaN, infinities, NUL)."""
+    encoded = json.dumps(result, ensure_ascii=False, allow_nan=False)
+    if "\\u0000" in encoded.replace("\\\\", ""):
+        raise ValueError("analysis contains a NUL character")
+    return encoded
+
+
+def replace_facts_batch(conn, document_ids: Sequence[int]) -> dict[str, int]:
+    """Delete and re-insert the facts of these document versions in one transaction; returns row counts
+    (`refused`: documents quarantined). Raises LookupError when a document has no prepared analysis."""
     params = {"docs": list(document_ids)}
-    reports, mentions, findings, refused = [], [], [], []
     with conn, conn.cursor() as cur:
-        cur.execute(sql("facts_read_analyses"), params)
-        analyses = cur.fetchall()
+        cur.execute(sql("facts_read_rows"), params)
+        analyses = sorted(cur.fetchall())
         missing = sorted(set(document_ids) - {row[0] for row in analyses})
         if missing:
             raise LookupError(f"no analysis stored for document(s) {missing}")
-        for document_id, version, result_json, text_length, fetched in analyses:
-            result = _parse(result_json)
-            problem = document_problem(result, text_length=text_length, fetched=fetched) if isinstance(
-                result, dict) else "analysis is not a JSON object"
-            if problem:
-                refused.append((document_id, version, problem))
-                findings.append((document_id, REFUSED_CHECK, "error", problem, None, None, None, version))
-                continue
-            reports.extend(_report_rows(document_id, version, result.get("strike_reports") or []))
-            mentions.extend((document_id, version, canonical_key(p["name"]), p)
-                            for p in result.get("spokespeople") or [])
-            findings.extend(_finding_row(document_id, version, f) for f in result.get("findings") or [])
+        reports, mentions, findings = ("".join(row[column] for row in analyses) for column in (2, 3, 4))
+        refused = [(row[0], "load", row[1], row[5]) for row in analyses if row[5]]
         cur.execute(sql("facts_delete"), params)
-        copy_rows(cur, "core.strike_reports", REPORT_COLUMNS, reports)
-        copy_rows(cur, "core.findings", FINDING_COLUMNS, findings)
-        mention_count = copy_rows(cur, "core.spokesperson_mentions", MENTION_COLUMNS,
-                                  _mention_rows(cur, mentions))
+        copy_text_into(cur, "core.strike_reports", REPORT_COLUMNS, reports)
+        copy_text_into(cur, "core.findings", FINDING_COLUMNS, findings)
+        mention_count = 0
+        if mentions:
+            cur.execute(sql("facts_create_staging_mentions"))
+            copy_text_into(cur, "staging_mentions", MENTION_COLUMNS, mentions)
+            cur.execute(sql("facts_merge_spokespeople"))
+            cur.execute(sql("facts_insert_mentions"))
+            mention_count = cur.rowcount
         if refused:
             from psycopg2.extras import execute_values
 
-            execute_values(cur, sql("core_upsert_document_failures"),
-                           [(i, "load", version, reason) for i, version, reason in refused])
-        cur.execute(sql("facts_mark_loaded"), params)
-    for document_id, _, reason in refused:
+            execute_values(cur, sql("core_upsert_document_failures"), refused)
+    for document_id, _, _, reason in refused:
         log.warning("document %s refused: %s", document_id, reason)
-    counts = {"strike_reports": len(reports), "spokesperson_mentions": mention_count, "findings": len(findings),
-              "refused": len(refused)}
+    counts = {"strike_reports": reports.count("\n"), "spokesperson_mentions": mention_count,
+              "findings": findings.count("\n"), "refused": len(refused)}
     log.info("%d document(s): %s", len(document_ids), counts)
     return counts
-
-
-def _parse(result_json: str):
-    """The analysis JSON; an integer too long for Python's int() becomes a float the validation refuses."""
-    return json.loads(result_json, parse_int=lambda s: int(s) if len(s) <= 20 else float(s))
 
 
 def _report_rows(document_id: int, version: str, items: list[dict]) -> list[tuple]:
@@ -115,37 +148,6 @@ def _finding_row(document_id: int, version: str, f: dict) -> tuple:
     evidence = f.get("evidence") or {}
     return (document_id, f["check"], f.get("severity") or "warning", f.get("detail") or "", evidence.get("text"),
             evidence.get("start"), evidence.get("end"), version)
-
-
-def _mention_rows(cur, mentions: list[tuple[int, str, str, dict]]) -> list[tuple]:
-    """Merge the batch's people into the registry (one upsert) and build their mention rows."""
-    if not mentions:
-        return []
-    from psycopg2.extras import execute_values
-
-    mentions.sort(key=lambda m: m[0])  # registry fields follow the latest mention: document order
-    people: dict[str, list] = {}
-    for _, _, key, p in mentions:
-        name, rank, organisation = p["name"], p.get("rank"), p.get("organisation")
-        if key not in people:
-            people[key] = [key, name, rank, organisation]
-            continue
-        entry = people[key]
-        if len(name) > len(entry[1]):
-            entry[1] = name
-        entry[2] = rank or entry[2]
-        entry[3] = organisation or entry[3]
-    ids = dict(execute_values(cur, sql("facts_merge_spokespeople"), list(people.values()), fetch=True))
-    rows, seen = [], set()
-    for document_id, version, key, p in mentions:
-        evidence = p["evidence"]
-        natural = (document_id, key, evidence["start"], evidence["end"])
-        if natural in seen:
-            continue
-        seen.add(natural)
-        rows.append((document_id, ids[key], p["name"], p.get("rank"), p.get("role"), p.get("organisation"),
-                     _json(p.get("quotes") or []), evidence["text"], evidence["start"], evidence["end"], version))
-    return rows
 
 
 def _json(value) -> str:

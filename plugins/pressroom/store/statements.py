@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 SQL_DIR = Path(__file__).with_name("sql")
+COPY_CHUNK = 1 << 20  # bytes per write to the server (the 8 KiB default costs a call per 8 KiB)
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -19,16 +20,20 @@ def sql(name: str) -> str:
 
 def copy_rows(cur, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
     """COPY `rows` into `table` (text format, one round trip); returns the number of rows sent."""
-    buffer = io.StringIO()
-    count = 0
-    for row in rows:
-        buffer.write("\t".join(map(_copy_field, row)))
-        buffer.write("\n")
-        count += 1
-    if count:
-        buffer.seek(0)
-        cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin", buffer)
-    return count
+    text = copy_text(rows)
+    copy_text_into(cur, table, columns, text)
+    return text.count("\n")
+
+
+def copy_text(rows: Iterable[Sequence]) -> str:
+    """Rows in COPY text format: tab-separated escaped fields, one line each."""
+    return "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows)
+
+
+def copy_text_into(cur, table: str, columns: Sequence[str], text: str) -> None:
+    """COPY rows already in COPY text format into `table`."""
+    if text:
+        cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin", io.BytesIO(text.encode()), COPY_CHUNK)
 
 
 def _copy_field(value) -> str:

@@ -2,9 +2,9 @@
 re-run (DAG, CLI, after a kill, after a 304) completes what an interrupted run left:
 
 - extract: bodies in the fetch log with no document version and no extraction failure;
-- normalise: document versions with no analysis, or one by another normaliser version (and no recorded
-  normaliser failure at the current version);
-- load: analyses whose facts are not loaded.
+- normalise: document versions with no prepared analysis, or one by another normaliser version (and no
+  recorded normaliser failure at the current version);
+- load: prepared analyses whose facts are not loaded.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def documents_to_load(conn, document_ids: Sequence[int]) -> list[int]:
     """Those of `document_ids` whose analysis is stored and its facts not loaded yet."""
     with conn, conn.cursor() as cur:
         cur.execute("select document_id from core.analyses where document_id = any(%s) and facts_loaded_at is null"
-                    " order by document_id", (list(document_ids),))
+                    " and strike_report_rows is not null order by document_id", (list(document_ids),))
         return [row[0] for row in cur.fetchall()]
 
 

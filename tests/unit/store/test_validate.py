@@ -59,7 +59,7 @@ def test_spokespeople_and_findings_are_checked_too():
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), "x\x00y"])
 def test_an_analysis_jsonb_cannot_hold_is_refused_before_the_write(value):
-    from pressroom.store.core import encode_analysis
+    from pressroom.store.facts import encode_analysis
 
     with pytest.raises(ValueError):
         encode_analysis({"strike_reports": [report(place=value)]})

@@ -12,14 +12,14 @@ union all
 select 'normalise', d.source, d.url, d.id, d.snapshot_sha256
 from core.documents as d
 left join core.analyses as a on a.document_id = d.id
-where (a.document_id is null or a.normaliser_version <> %(version)s)
+where (a.document_id is null or a.normaliser_version <> %(version)s or a.strike_report_rows is null)
   and not exists (
       select 1 from core.document_failures as f
       where f.document_id = d.id and f.stage = 'normalise' and f.normaliser_version = %(version)s)
 union all
--- Analyses whose facts are not loaded.
+-- Prepared analyses whose facts are not loaded.
 select 'load', d.source, d.url, d.id, d.snapshot_sha256
 from core.analyses as a
 join core.documents as d on d.id = a.document_id
-where a.facts_loaded_at is null
+where a.facts_loaded_at is null and a.strike_report_rows is not null
 order by 1, 3
