@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from contextlib import closing
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,6 +18,7 @@ from pressroom.models import Attempt, ExtractedDoc, FetchResult
 from pressroom.store import core, raw
 from pressroom.store.validate import document_problem
 
+MIGRATIONS = Path(__file__).resolve().parents[3] / "sql" / "migrations"
 TEXT = "Coalition forces conducted strikes near Raqqa. " * 5
 FETCHED = datetime(2018, 1, 10, tzinfo=UTC)
 GOOD = {"strike_reports": [{"rule": "good", "scope": "event", "actor": "coalition", "date_start": "2018-01-09",
@@ -29,8 +31,6 @@ GOOD = {"strike_reports": [{"rule": "good", "scope": "event", "actor": "coalitio
 @pytest.fixture(scope="module")
 def documents(pg_server):
     """A migrated database with two document versions: (dsn, [poisoned id, good id])."""
-    from conftest import MIGRATIONS
-
     name = f"test_{uuid.uuid4().hex[:10]}"
     db.ensure_database(pg_server, name)
     dsn = db.with_database(pg_server, name)
