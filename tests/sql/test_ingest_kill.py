@@ -46,7 +46,7 @@ KILL_POINTS = {
     "fetch": ("raw", "record_fetches", 1),  # every body stored, nothing extracted: the re-run gets 304s
     "extract": ("core", "write_documents", 1),  # first batch of two documents written
     "normalise": ("core", "write_analyses", 1),  # first batch of two analyses written
-    "load": ("facts", "copy_rows", 1),  # strike reports COPY'd, the transaction not committed
+    "load": ("facts", "copy_text_into", 1),  # strike reports COPY'd, the transaction not committed
 }
 
 
