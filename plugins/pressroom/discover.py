@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from pressroom.fetch import Fetcher
-from pressroom.store.state import BackfillCursor, load_cursor, stored_urls
 from pressroom.fetch.urls import canonicalise, dedupe
 from pressroom.sources import Source
+from pressroom.store.state import BackfillCursor, load_cursor, stored_urls
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,9 @@ from pressroom.models import FetchResult
 from .statements import copy_rows, sql
 
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "content-language", "date", "server")
-# gzip level of stored bodies, chosen by measurement (docs/benchmarks.md, "Fetch writes"): level 3 costs a
-# third of level 6's CPU per page for a body ~5 % larger.
+# gzip level of stored bodies, chosen by measurement (`make bench`, docs/benchmarks.md "Load throughput"): on
+# the corpus pages level 3 costs less than half of level 6's CPU per page for ~12 % more bytes; level 1 saves
+# little more CPU for another 6 % of bytes.
 GZIP_LEVEL = 3
 SNAPSHOT_COLUMNS = ("sha256", "url", "final_url", "source", "fetched_at", "status", "content_type", "encoding",
                     "headers", "size_bytes", "body_gz")

@@ -1,4 +1,4 @@
-"""The limits a document's facts must meet before they are loaded (pure; docs/warehouse.md lists them).
+"""The limits a document's facts must meet before they are loaded (pure; docs/storage.md lists them).
 
 The loader refuses a whole document version when one of its facts breaks a limit, so a bad page never
 reaches the fact tables half-loaded nor fails its batch on a constraint: the reason is recorded instead.

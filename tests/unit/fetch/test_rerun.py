@@ -9,8 +9,8 @@ import pytest
 
 from pressroom import db
 from pressroom.discover import discover
-from pressroom.store import raw
 from pressroom.sources import Source
+from pressroom.store import raw
 
 HTML = b"<html><body><p>Coalition strikes near Raqqa.</p></body></html>"
 
@@ -85,8 +85,8 @@ def test_faults_then_rerun(server, fetcher, conn):
 
 
 def test_a_run_exported_as_warc_replays_offline(server, fetcher, conn, tmp_path):
-    from pressroom.store.state import run_snapshots
     from pressroom.fetch.warc import write_warc
+    from pressroom.store.state import run_snapshots
 
     urls = [server.page(f"/doc/{name}", HTML + name.encode()) for name in ("a", "b")]
     source = Source(name="live", kind="urls", start_urls=(*urls, server.base + "/doc/missing"), delay=0)
