@@ -127,3 +127,20 @@ def test_renormalising_a_warehouse_with_a_poison_document_loads_every_other_one(
     assert rows(dsn, poisoned) == (0, 0, ["strike_reports[0]: date range reversed (2017-12-16 to 2016-12-22)"],
                                    ["facts_refused"])
     assert rows(dsn, good)[:3] == (1, 1, [])
+
+
+def test_a_normaliser_output_jsonb_cannot_hold_quarantines_only_its_document(documents, monkeypatch):
+    from pressroom import analysis
+    from pressroom.normalise import NORMALISER_VERSION
+    from pressroom.store import work
+
+    dsn, (poisoned, good) = documents
+    outputs = iter([({**GOOD, "strike_reports": [{**GOOD["strike_reports"][0], "lat": float("nan")}]}, "v"),
+                    (GOOD, NORMALISER_VERSION)])
+    monkeypatch.setattr(analysis, "analyse_text", lambda *args, **kwargs: next(outputs))
+    pipeline.normalise_documents(dsn, [poisoned, good], force=True)
+    with closing(db.connect(dsn)) as conn:
+        assert work.documents_to_analyse(conn, [poisoned, good], NORMALISER_VERSION) == []  # both done
+        refused = [(i, stage) for i, _, stage, _ in work.quarantined(conn)]
+        assert (poisoned, "normalise") in refused and good not in {i for i, _ in refused}
+        assert work.documents_to_load(conn, [poisoned, good]) == [good]
