@@ -47,7 +47,7 @@ create table core.document_failures (
     recorded_at timestamptz not null default now(),
     primary key (document_id, stage)
 );
-comment on table core.document_failures is 'Quarantined document versions: the normaliser failed on them or their facts broke a documented limit (docs/storage.md); their other documents'' batch loaded.';
+comment on table core.document_failures is 'Quarantined document versions: the normaliser failed on them, or their facts broke a documented limit (docs/storage.md); the rest of their batch loaded.';
 comment on column core.document_failures.document_id is 'Document version refused.';
 comment on column core.document_failures.stage is 'normalise (the normaliser raised) or load (facts refused by validation).';
 comment on column core.document_failures.normaliser_version is 'Normaliser version whose output was refused.';
