@@ -68,6 +68,7 @@ def fetch_urls(dsn: str, source_name: str, urls: list[str], *, run_id: str, task
 
 
 def _record(conn, results, histories, outcomes, source_name, run_id, task_try) -> None:
+    """Write one batch of fetch results and count their outcomes."""
     shas = raw.record_fetches(conn, results, source=source_name, run_id=run_id, task_try=task_try)
     for result, sha in zip(results, shas, strict=True):
         if sha and sha not in histories[result.url].versions:
