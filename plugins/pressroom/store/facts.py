@@ -4,9 +4,10 @@ Two steps, so the load task only moves rows:
 - `prepare_analysis` (normalise stage, pure): validate a document's analysis (`validate`) and build its fact
   rows in COPY text format; a document breaking a limit gets no facts but a `facts_refused` finding and its
   reason. The rows are stored with the analysis (core.write_analyses).
-- `replace_facts_batch` (load stage): in one transaction per batch, delete the documents' old facts, COPY the
-  stored rows, merge the spokespeople registry, record refused documents in core.document_failures; the
-  analyses are marked loaded in the same transaction. Re-loading the same analyses yields the same rows.
+- `replace_facts_batch` (load stage): in one transaction per batch, mark the analyses not loaded yet as
+  loaded (their row locks make two loads of the same documents take turns), delete their old facts, COPY
+  the stored rows, merge the spokespeople registry and record refused documents in core.document_failures.
+  Re-loading the same analyses yields the same rows.
 """
 
 from __future__ import annotations
@@ -82,18 +83,16 @@ def encode_analysis(result: dict) -> str:
 
 
 def replace_facts_batch(conn, document_ids: Sequence[int]) -> dict[str, int]:
-    """Delete and re-insert the facts of these document versions in one transaction; returns row counts
-    (`refused`: documents quarantined). Raises LookupError when a document has no prepared analysis."""
-    params = {"docs": list(document_ids)}
+    """Load the facts of those of these document versions whose prepared analysis is not loaded yet, in one
+    transaction: their old facts are replaced. Returns row counts (`documents` loaded, `refused`: quarantined)."""
     with conn, conn.cursor() as cur:
-        cur.execute(sql("facts_read_rows"), params)
+        cur.execute(sql("facts_read_rows"), {"docs": list(document_ids)})
         analyses = sorted(cur.fetchall())
-        missing = sorted(set(document_ids) - {row[0] for row in analyses})
-        if missing:
-            raise LookupError(f"no analysis stored for document(s) {missing}")
+        params = {"docs": [row[0] for row in analyses]}
         reports, mentions, findings = ("".join(row[column] for row in analyses) for column in (2, 3, 4))
         refused = [(row[0], "load", row[1], row[5]) for row in analyses if row[5]]
-        cur.execute(sql("facts_delete"), params)
+        if analyses:
+            cur.execute(sql("facts_delete"), params)
         copy_text_into(cur, "core.strike_reports", REPORT_COLUMNS, reports)
         copy_text_into(cur, "core.findings", FINDING_COLUMNS, findings)
         mention_count = 0
@@ -109,9 +108,9 @@ def replace_facts_batch(conn, document_ids: Sequence[int]) -> dict[str, int]:
             execute_values(cur, sql("core_upsert_document_failures"), refused)
     for document_id, _, _, reason in refused:
         log.warning("document %s refused: %s", document_id, reason)
-    counts = {"strike_reports": reports.count("\n"), "spokesperson_mentions": mention_count,
-              "findings": findings.count("\n"), "refused": len(refused)}
-    log.info("%d document(s): %s", len(document_ids), counts)
+    counts = {"documents": len(analyses), "strike_reports": reports.count("\n"),
+              "spokesperson_mentions": mention_count, "findings": findings.count("\n"), "refused": len(refused)}
+    log.info("loaded %s", counts)
     return counts
 
 

@@ -4,7 +4,7 @@ re-run (DAG, CLI, after a kill, after a 304) completes what an interrupted run l
 - extract: bodies in the fetch log with no document version and no extraction failure;
 - normalise: document versions with no prepared analysis, or one by another normaliser version (and no
   recorded normaliser failure at the current version);
-- load: prepared analyses whose facts are not loaded.
+- load: prepared analyses whose facts are not loaded (selected by `facts.replace_facts_batch` itself).
 """
 
 from __future__ import annotations
@@ -44,14 +44,6 @@ def documents_to_analyse(conn, document_ids: Sequence[int], normaliser_version: 
     """Those of `document_ids` without an analysis by this normaliser version (nor a failure at it)."""
     with conn, conn.cursor() as cur:
         cur.execute(sql("work_documents_to_analyse"), {"docs": list(document_ids), "version": normaliser_version})
-        return [row[0] for row in cur.fetchall()]
-
-
-def documents_to_load(conn, document_ids: Sequence[int]) -> list[int]:
-    """Those of `document_ids` whose analysis is stored and its facts not loaded yet."""
-    with conn, conn.cursor() as cur:
-        cur.execute("select document_id from core.analyses where document_id = any(%s) and facts_loaded_at is null"
-                    " and strike_report_rows is not null order by document_id", (list(document_ids),))
         return [row[0] for row in cur.fetchall()]
 
 
