@@ -142,9 +142,9 @@ def main(argv: list[str] | None = None) -> None:
 
 {table(["writer", "seconds", "rows/s", "ratio to COPY (goal >= 0.9)"], result_rows)}
 
-The loader is timed as the load task runs it, from the analyses' stored fact rows to the fact tables
-(marking the analyses loaded, deleting a version's old facts first); COPY only writes the finished rows. The synchronous_commit=off line shows how
-much of the gap is commit (WAL flush) latency."""
+The loader is timed as the load task runs it, from the analyses' prepared rows (core.prepared_*) to the
+fact tables (marking the analyses loaded, deleting a version's old facts first); COPY only writes the
+finished rows. The synchronous_commit=off line shows how much of the gap is commit (WAL flush) latency."""
     pages = len(real_pages())
     body += f"""
 

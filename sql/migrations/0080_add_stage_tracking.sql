@@ -22,21 +22,72 @@ where not exists (
 comment on view core.current_documents is 'The current version of each document URL: the body fetched most recently (same columns as core.documents).';
 comment on column core.current_documents.last_fetched_at is 'When this body was last served at the URL.';
 
--- step 2: an analysis carries its validated fact rows, ready for COPY (built by the normalise stage, so the
--- load stage only moves them), and the load stage is done for a document version when they are loaded.
--- Analyses stored before this migration have no rows: the normalise stage redoes them.
+-- step 2: the normalise stage stores each analysis' validated fact rows in typed prepared tables, so the
+-- load stage only moves rows (insert ... select); the load stage is done for a document version when they are
+-- loaded. Analyses stored before this migration have no prepared rows: the normalise stage redoes them.
 alter table core.analyses
-    add column strike_report_rows text,
-    add column spokesperson_rows text,
-    add column finding_rows text,
     add column refused_reason text,
+    add column facts_prepared boolean not null default false,
     add column facts_loaded_at timestamptz;
 create index analyses_facts_pending_idx on core.analyses (document_id) where facts_loaded_at is null;
-comment on column core.analyses.strike_report_rows is 'The analysis'' core.strike_reports rows in COPY text format (validated, deduplicated).';
-comment on column core.analyses.spokesperson_rows is 'The analysis'' core.spokesperson_mentions rows in COPY text format, the canonical key in place of spokesperson_id.';
-comment on column core.analyses.finding_rows is 'The analysis'' core.findings rows in COPY text format (a facts_refused finding when refused).';
 comment on column core.analyses.refused_reason is 'Why validation refused this analysis'' facts (the limit broken); null when they load.';
+comment on column core.analyses.facts_prepared is 'True once the analysis'' fact rows (or its refusal) are in the core.prepared_* tables.';
 comment on column core.analyses.facts_loaded_at is 'When this analysis was loaded into the fact tables (or refused, see core.document_failures); null: load pending.';
+
+create table core.prepared_strike_reports as
+select document_id, rule, scope, actor, campaign, date_start, date_end, date_precision, country, admin1, place,
+    place_normalised, lat, lon, geo_precision, strikes_low, strikes_best, strikes_high, engagements, targets,
+    evidence_text, evidence_start, evidence_end, extra, normaliser_version
+from core.strike_reports with no data;
+create table core.prepared_findings as
+select document_id, check_name, severity, detail, evidence_text, evidence_start, evidence_end, normaliser_version
+from core.findings with no data;
+create table core.prepared_spokesperson_mentions (
+    document_id bigint not null,
+    ordinal integer not null,
+    canonical_key text not null,
+    name text not null,
+    rank text,
+    role text,
+    organisation text,
+    quotes jsonb not null,
+    evidence_text text not null,
+    evidence_start integer not null,
+    evidence_end integer not null,
+    normaliser_version text not null
+);
+alter table core.prepared_strike_reports
+    add foreign key (document_id) references core.documents (id) on delete cascade;
+alter table core.prepared_findings
+    add foreign key (document_id) references core.documents (id) on delete cascade;
+alter table core.prepared_spokesperson_mentions
+    add foreign key (document_id) references core.documents (id) on delete cascade;
+create index prepared_strike_reports_document_idx on core.prepared_strike_reports (document_id);
+create index prepared_findings_document_idx on core.prepared_findings (document_id);
+create index prepared_spokesperson_mentions_document_idx on core.prepared_spokesperson_mentions (document_id);
+comment on table core.prepared_strike_reports is 'Validated core.strike_reports rows of each analysis, written by the normalise stage; the load stage copies them.';
+comment on table core.prepared_findings is 'core.findings rows of each analysis (a facts_refused finding when refused), written by the normalise stage.';
+comment on table core.prepared_spokesperson_mentions is 'Validated spokesperson mentions of each analysis, keyed by canonical key (the registry id is assigned at load).';
+do $$
+declare
+    c record;
+begin
+    -- the prepared columns mean what the fact tables' columns mean
+    for c in
+        select p.relname as prepared, a.attname, col_description(a.attrelid, a.attnum) as comment
+        from (values ('prepared_strike_reports', 'core.strike_reports'::regclass),
+                     ('prepared_findings', 'core.findings'::regclass),
+                     ('prepared_spokesperson_mentions', 'core.spokesperson_mentions'::regclass)) as p(relname, source)
+        join pg_attribute as a on a.attrelid = p.source and a.attnum > 0 and not a.attisdropped
+        join information_schema.columns as i
+            on i.table_schema = 'core' and i.table_name = p.relname and i.column_name = a.attname
+    loop
+        execute format('comment on column core.%I.%I is %L', c.prepared, c.attname, c.comment);
+    end loop;
+end;
+$$;
+comment on column core.prepared_spokesperson_mentions.ordinal is 'Position of the mention in the analysis (the registry keeps the latest rank and organisation).';
+comment on column core.prepared_spokesperson_mentions.canonical_key is 'Registry key of the person (core.spokespeople.canonical_key).';
 
 -- step 3: documents a stage refused, with the reason (the rest of their batch went on).
 create table core.document_failures (

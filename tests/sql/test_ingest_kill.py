@@ -3,7 +3,7 @@ documents missing a stage — also when the site answers the re-run with 304 Not
 
 The killed process is a real `pressroom ingest` subprocess in which one storage-layer function kills its
 own process after its n-th call: after a committed batch (fetch, extract, normalise) or in the middle of the
-load transaction (after the first COPY). Four of the bundled OIR releases, served with ETags."""
+load transaction (after its first two statements). Four of the bundled OIR releases, served with ETags."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ KILL_POINTS = {
     "fetch": ("raw", "record_fetches", 1),  # every body stored, nothing extracted: the re-run gets 304s
     "extract": ("core", "write_documents", 1),  # first batch of two documents written
     "normalise": ("core", "write_analyses", 1),  # first batch of two analyses written
-    "load": ("facts", "copy_text_into", 1),  # strike reports COPY'd, the transaction not committed
+    "load": ("facts", "sql", 3),  # analyses marked loaded and old facts deleted, the transaction not committed
 }
 
 

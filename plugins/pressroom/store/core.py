@@ -8,12 +8,11 @@ from datetime import date
 
 from pressroom.models import ExtractedDoc
 
-from .facts import PreparedAnalysis, prepare_analysis
+from .facts import FINDING_COLUMNS, MENTION_COLUMNS, REPORT_COLUMNS, PreparedAnalysis, prepare_analysis
 from .raw import Snapshot
 from .statements import copy_rows, sql
 
-ANALYSIS_COLUMNS = ("document_id", "normaliser_version", "result", "strike_report_rows", "spokesperson_rows",
-                    "finding_rows", "refused_reason")
+ANALYSIS_COLUMNS = ("document_id", "normaliser_version", "result", "refused_reason")
 DOCUMENT_COLUMNS = ("source", "url", "snapshot_sha256", "title", "published", "text", "text_sha256", "sitename",
                     "language", "extractor", "extractor_version", "fetched_at", "last_fetched_at")
 
@@ -63,16 +62,19 @@ def document_texts(conn, document_ids: Sequence[int]) -> dict[int, tuple[str, st
 
 
 def write_analyses(conn, analyses: Sequence[PreparedAnalysis]) -> None:
-    """Store prepared analyses (contract JSON and fact rows), replacing earlier ones; their facts become due
-    for loading again. Clears an earlier normaliser failure."""
+    """Store prepared analyses (contract JSON, and fact rows in the core.prepared_* tables), replacing earlier
+    ones; their facts become due for loading again. Clears an earlier normaliser failure."""
     if not analyses:
         return
     with conn, conn.cursor() as cur:
         cur.execute(sql("core_create_staging_analyses"))
-        copy_rows(cur, "staging_analyses", ANALYSIS_COLUMNS, (
-            (a.document_id, a.normaliser_version, a.result_json, a.strike_report_rows, a.spokesperson_rows,
-             a.finding_rows, a.refused_reason) for a in analyses))
+        copy_rows(cur, "staging_analyses", ANALYSIS_COLUMNS,
+                  ((a.document_id, a.normaliser_version, a.result_json, a.refused_reason) for a in analyses))
         cur.execute(sql("core_merge_analyses"))
+        for table, columns, rows in (("core.prepared_strike_reports", REPORT_COLUMNS, "strike_reports"),
+                                     ("core.prepared_findings", FINDING_COLUMNS, "findings"),
+                                     ("core.prepared_spokesperson_mentions", MENTION_COLUMNS, "mentions")):
+            copy_rows(cur, table, columns, (row for a in analyses for row in getattr(a, rows)))
 
 
 def save_analysis(conn, document_id: int, normaliser_version: str, result: dict) -> None:

@@ -2,12 +2,12 @@
 
 Two steps, so the load task only moves rows:
 - `prepare_analysis` (normalise stage, pure): validate a document's analysis (`validate`) and build its fact
-  rows in COPY text format; a document breaking a limit gets no facts but a `facts_refused` finding and its
-  reason. The rows are stored with the analysis (core.write_analyses).
+  rows; a document breaking a limit gets no facts but a `facts_refused` finding and its reason. The rows are
+  stored with the analysis in the core.prepared_* tables (core.write_analyses).
 - `replace_facts_batch` (load stage): in one transaction per batch, mark the analyses not loaded yet as
-  loaded (their row locks make two loads of the same documents take turns), delete their old facts, COPY
-  the stored rows, merge the spokespeople registry and record refused documents in core.document_failures.
-  Re-loading the same analyses yields the same rows.
+  loaded (their row locks make two loads of the same documents take turns), delete their old facts, copy
+  the prepared rows with `insert … select`, merge the spokespeople registry and record refused documents in
+  core.document_failures. Re-loading the same analyses yields the same rows.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .statements import copy_text, copy_text_into, sql
+from .statements import sql
 from .validate import ISO_DATE, YEAR_FIRST, document_problem
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ REPORT_COLUMNS = ("document_id", "rule", "scope", "actor", "campaign", "date_sta
 REPORT_FIELDS = {"rule", "scope", "actor", "campaign", "date_start", "date_end", "date_precision", "country", "admin1",
                  "place", "place_normalised", "lat", "lon", "geo_precision", "strikes", "engagements", "targets",
                  "evidence"}
-MENTION_COLUMNS = ("document_id", "canonical_key", "name", "rank", "role", "organisation", "quotes",
+MENTION_COLUMNS = ("document_id", "ordinal", "canonical_key", "name", "rank", "role", "organisation", "quotes",
                    "evidence_text", "evidence_start", "evidence_end", "normaliser_version")
 FINDING_COLUMNS = ("document_id", "check_name", "severity", "detail", "evidence_text", "evidence_start",
                    "evidence_end", "normaliser_version")
@@ -39,14 +39,15 @@ REFUSED_CHECK = "facts_refused"
 
 @dataclass(frozen=True)
 class PreparedAnalysis:
-    """An analysis ready to store: its JSON and its validated fact rows (COPY text), or why they were refused."""
+    """An analysis ready to store: its JSON and its validated fact rows (REPORT_COLUMNS, MENTION_COLUMNS,
+    FINDING_COLUMNS), or why they were refused."""
 
     document_id: int
     normaliser_version: str
     result_json: str
-    strike_report_rows: str
-    spokesperson_rows: str
-    finding_rows: str
+    strike_reports: list[tuple]
+    mentions: list[tuple]
+    findings: list[tuple]
     refused_reason: str | None
 
 
@@ -59,19 +60,18 @@ def prepare_analysis(document_id: int, normaliser_version: str, result: dict, *,
     problem = document_problem(result, text_length=text_length, fetched=fetched)
     if problem:
         refusal = (document_id, REFUSED_CHECK, "error", problem, None, None, None, normaliser_version)
-        return PreparedAnalysis(document_id, normaliser_version, result_json, "", "", copy_text([refusal]), problem)
+        return PreparedAnalysis(document_id, normaliser_version, result_json, [], [], [refusal], problem)
     reports = _report_rows(document_id, normaliser_version, result.get("strike_reports") or [])
     mentions, seen = [], set()
     for p in result.get("spokespeople") or []:
         evidence, key = p["evidence"], canonical_key(p["name"])
         if (key, evidence["start"], evidence["end"]) not in seen:
             seen.add((key, evidence["start"], evidence["end"]))
-            mentions.append((document_id, key, p["name"], p.get("rank"), p.get("role"), p.get("organisation"),
-                             _json(p.get("quotes") or []), evidence["text"], evidence["start"], evidence["end"],
-                             normaliser_version))
+            mentions.append((document_id, len(mentions), key, p["name"], p.get("rank"), p.get("role"),
+                             p.get("organisation"), _json(p.get("quotes") or []), evidence["text"],
+                             evidence["start"], evidence["end"], normaliser_version))
     findings = [_finding_row(document_id, normaliser_version, f) for f in result.get("findings") or []]
-    return PreparedAnalysis(document_id, normaliser_version, result_json, copy_text(reports), copy_text(mentions),
-                            copy_text(findings), None)
+    return PreparedAnalysis(document_id, normaliser_version, result_json, reports, mentions, findings, None)
 
 
 def encode_analysis(result: dict) -> str:
@@ -86,30 +86,27 @@ def replace_facts_batch(conn, document_ids: Sequence[int]) -> dict[str, int]:
     """Load the facts of those of these document versions whose prepared analysis is not loaded yet, in one
     transaction: their old facts are replaced. Returns row counts (`documents` loaded, `refused`: quarantined)."""
     with conn, conn.cursor() as cur:
-        cur.execute(sql("facts_read_rows"), {"docs": list(document_ids)})
-        analyses = sorted(cur.fetchall())
-        params = {"docs": [row[0] for row in analyses]}
-        reports, mentions, findings = ("".join(row[column] for row in analyses) for column in (2, 3, 4))
-        refused = [(row[0], "load", row[1], row[5]) for row in analyses if row[5]]
+        cur.execute(sql("facts_mark_loaded"), {"docs": list(document_ids)})
+        analyses = cur.fetchall()
+        counts = dict.fromkeys(("strike_reports", "findings", "spokesperson_mentions"), 0)
+        refused = [(document_id, "load", version, reason) for document_id, version, reason in analyses if reason]
         if analyses:
+            params = {"docs": sorted(row[0] for row in analyses)}
             cur.execute(sql("facts_delete"), params)
-        copy_text_into(cur, "core.strike_reports", REPORT_COLUMNS, reports)
-        copy_text_into(cur, "core.findings", FINDING_COLUMNS, findings)
-        mention_count = 0
-        if mentions:
-            cur.execute(sql("facts_create_staging_mentions"))
-            copy_text_into(cur, "staging_mentions", MENTION_COLUMNS, mentions)
-            cur.execute(sql("facts_merge_spokespeople"))
-            cur.execute(sql("facts_insert_mentions"))
-            mention_count = cur.rowcount
+            for statement, table in (("facts_insert_strike_reports", "strike_reports"),
+                                     ("facts_insert_findings", "findings"),
+                                     ("facts_merge_spokespeople", None),
+                                     ("facts_insert_mentions", "spokesperson_mentions")):
+                cur.execute(sql(statement), params)
+                if table:
+                    counts[table] = cur.rowcount
         if refused:
             from psycopg2.extras import execute_values
 
             execute_values(cur, sql("core_upsert_document_failures"), refused)
     for document_id, _, _, reason in refused:
         log.warning("document %s refused: %s", document_id, reason)
-    counts = {"documents": len(analyses), "strike_reports": reports.count("\n"),
-              "spokesperson_mentions": mention_count, "findings": findings.count("\n"), "refused": len(refused)}
+    counts.update(documents=len(analyses), refused=len(refused))
     log.info("loaded %s", counts)
     return counts
 

@@ -19,21 +19,11 @@ def sql(name: str) -> str:
 
 
 def copy_rows(cur, table: str, columns: Sequence[str], rows: Iterable[Sequence]) -> int:
-    """COPY `rows` into `table` (text format, one round trip); returns the number of rows sent."""
-    text = copy_text(rows)
-    copy_text_into(cur, table, columns, text)
-    return text.count("\n")
-
-
-def copy_text(rows: Iterable[Sequence]) -> str:
-    """Rows in COPY text format: tab-separated escaped fields, one line each."""
-    return "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows)
-
-
-def copy_text_into(cur, table: str, columns: Sequence[str], text: str) -> None:
-    """COPY rows already in COPY text format into `table`."""
+    """COPY `rows` into `table` (text format, sent 1 MiB per call); returns the number of rows sent."""
+    text = "".join("\t".join(map(_copy_field, row)) + "\n" for row in rows)
     if text:
         cur.copy_expert(f"copy {table} ({', '.join(columns)}) from stdin", io.BytesIO(text.encode()), COPY_CHUNK)
+    return text.count("\n")
 
 
 def _copy_field(value) -> str:

@@ -12,7 +12,7 @@ union all
 select 'normalise', d.source, d.url, d.id, d.snapshot_sha256
 from core.documents as d
 left join core.analyses as a on a.document_id = d.id
-where (a.document_id is null or a.normaliser_version <> %(version)s or a.strike_report_rows is null)
+where (a.document_id is null or a.normaliser_version <> %(version)s or not a.facts_prepared)
   and not exists (
       select 1 from core.document_failures as f
       where f.document_id = d.id and f.stage = 'normalise' and f.normaliser_version = %(version)s)
@@ -21,5 +21,5 @@ union all
 select 'load', d.source, d.url, d.id, d.snapshot_sha256
 from core.analyses as a
 join core.documents as d on d.id = a.document_id
-where a.facts_loaded_at is null and a.strike_report_rows is not null
+where a.facts_loaded_at is null and a.facts_prepared
 order by 1, 3

@@ -1,5 +1,0 @@
--- Mark the batch's prepared analyses that are not loaded yet as loaded and return their rows: the row locks
--- taken here make two loads of the same documents take turns, and the mark commits with the facts.
-update core.analyses set facts_loaded_at = now()
-where document_id = any(%(docs)s) and strike_report_rows is not null and facts_loaded_at is null
-returning document_id, normaliser_version, strike_report_rows, spokesperson_rows, finding_rows, refused_reason
