@@ -101,8 +101,9 @@ def test_refetching_the_bundle_is_logged_every_time(configure):
     dsn = configure({"name": "bundle", "kind": "local", "path": str(BUNDLE)})
     urls = pipeline.discover_urls("bundle", dsn=dsn, run_id="first")
     assert len(pipeline.fetch_urls(dsn, "bundle", urls, run_id="first")) == len(urls)
-    pipeline.extract_snapshots(dsn, pipeline.fetch_urls(dsn, "bundle", urls, run_id="first"))
-    assert pipeline.fetch_urls(dsn, "bundle", urls, run_id="second") == []
+    items = pipeline.fetch_urls(dsn, "bundle", urls, run_id="first")
+    pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, items)))
+    assert pipeline.fetch_urls(dsn, "bundle", urls, run_id="second") == []  # nothing left unfinished
     assert rows(dsn, "select run_id, count(*) from raw.fetch_log group by 1 order by 1") == [
         ("first", len(urls)), ("second", len(urls))]
 

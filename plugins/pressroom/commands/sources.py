@@ -49,7 +49,7 @@ def _connect():
 
 
 def list_sources(args: argparse.Namespace) -> int:
-    from ..source_health import source_health, sync_sources
+    from ..store.sources import source_health, sync_sources
 
     sources = load_sources()
     with _connect() as conn:
@@ -78,7 +78,7 @@ def switch(args: argparse.Namespace) -> int:
 
 
 def sync(args: argparse.Namespace) -> int:
-    from ..source_health import sync_sources
+    from ..store.sources import sync_sources
 
     sources = load_sources()
     with _connect() as conn:
