@@ -68,8 +68,8 @@ def print_url(args: argparse.Namespace) -> int:
 
 def migrate(args: argparse.Namespace) -> int:
     from ..migrate import apply_migrations
-    from ..store.sources import sync_sources
     from ..sources import load_sources
+    from ..store.sources import sync_sources
 
     conn = db.connect(db.warehouse_url(start=True))
     try:
