@@ -110,10 +110,13 @@ def test_refetching_the_bundle_is_logged_every_time(configure):
 
 def test_ingest_cli_exits_non_zero_for_an_unreachable_source(configure, capsys):
     dead = f"http://127.0.0.1:{free_port()}"
-    configure({"name": "dead_feed", "kind": "rss", "start_urls": [f"{dead}/rss"]},
-              {"name": "switched_off", "kind": "rss", "start_urls": [f"{dead}/rss"], "enabled": False},
-              allow_hosts=dead.removeprefix("http://"))
+    dsn = configure({"name": "dead_feed", "kind": "rss", "start_urls": [f"{dead}/rss"]},
+                    {"name": "switched_off", "kind": "rss", "start_urls": [f"{dead}/rss", f"{dead}/atom"],
+                     "enabled": False},
+                    allow_hosts=dead.removeprefix("http://"))
     assert main(["ingest"]) == 1
+    assert rows(dsn, "select name, kind, enabled, start_urls from core.sources order by name") == [
+        ("dead_feed", "rss", True, [f"{dead}/rss"]), ("switched_off", "rss", False, [f"{dead}/rss", f"{dead}/atom"])]
     assert "dead_feed: none of its 1 index request(s) succeeded" in capsys.readouterr().err
     assert main(["ingest", "switched_off"]) == 2
     assert "disabled in sources.yaml: switched_off" in capsys.readouterr().err
