@@ -32,10 +32,12 @@ def settings_of(url: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("kind", sorted(LIMITS))
-def test_login_reads_marts_only_with_the_role_limits(logins, kind):
+def test_login_reads_marts_only_with_the_role_limits(logins, warehouse, kind):
     assert settings_of(logins[kind]) == (*LIMITS[kind], "on")
+    with closing(db.connect(warehouse)) as conn, conn, conn.cursor() as cur:  # a mart as dbt makes it (owner)
+        cur.execute("create view mart.role_probe as select 1 as one")
     with closing(psycopg2.connect(logins[kind])) as conn, conn.cursor() as cur:
-        cur.execute("select count(*) from mart.source_freshness")
+        cur.execute("select count(*) from mart.role_probe")
         for forbidden in ("select count(*) from core.documents", "create table mart.x (i int)",
                           "set temp_file_limit = -1"):
             with pytest.raises(psycopg2.Error, match="permission denied|read-only transaction"):
