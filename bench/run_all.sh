@@ -8,6 +8,7 @@ unset PYTHONDONTWRITEBYTECODE  # bytecode makes every import (and airflow) start
 
 "$PY" -m bench.extraction --rounds "${BENCH_ROUNDS:-3}"
 "$PY" -m bench.load --documents "${BENCH_DOCUMENTS:-3000}"
+"$PY" -m bench.analyse_size --budget "${BENCH_ANALYSE_BUDGET:-30}"
 "$PY" -m bench.dag_e2e --pages "${BENCH_PAGES:-5000}"
 if [ -f bench/warehouse_queries.py ]; then
     "$PY" -m bench.warehouse_queries

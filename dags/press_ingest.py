@@ -2,9 +2,10 @@
 ### pressroom ingest — one DAG per source in `plugins/pressroom/sources.yaml`
 
 discover → fetch → extract → normalise → load. Tasks pass URLs, snapshot hashes, document ids and
-counts through XCom, never page bodies; every stage reads its input from the warehouse. `fetch` splits the
-new document versions into batches (PRESSROOM_BATCH_SIZE) and `extract`/`normalise` are mapped over them, so
-LocalExecutor processes or Celery workers work on a run in parallel; a run with nothing new skips them.
+counts through XCom, never page bodies; every stage reads its input from the warehouse. `fetch` returns the
+source's unfinished work (new bodies, and whatever an interrupted run left at any stage) in batches
+(PRESSROOM_BATCH_SIZE); `extract`/`normalise` are mapped over them and skip what is done, so LocalExecutor
+processes or Celery workers work on a run in parallel; a run with nothing unfinished skips them.
 `enabled` in sources.yaml is the single truth: disabled sources get a DAG too, paused at creation, and a
 run of a disabled source is skipped even if the DAG is unpaused in the UI (`pressroom sources enable NAME`).
 A source that cannot be reached at all fails `discover` (or `fetch`) after its retries; with
@@ -43,22 +44,22 @@ def build_ingest_dag(source: Source):
             return pipeline.discover_urls(source.name, dsn=warehouse_dsn(), run_id=run_id, task_try=task_try)
 
         @task
-        def fetch(urls: list[str]) -> list[list[list[str]]]:
+        def fetch(urls: list[str]) -> list[list]:
             from pressroom import pipeline
             from pressroom.airflow_tasks import is_final_try, run_identity, warehouse_dsn
             from pressroom.settings import get_settings
 
             run_id, task_try = run_identity()
-            versions = pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try,
-                                           final_try=is_final_try())
-            return pipeline.batched(versions, get_settings().batch_size)
+            items = pipeline.fetch_urls(warehouse_dsn(), source.name, urls, run_id=run_id, task_try=task_try,
+                                        final_try=is_final_try())
+            return pipeline.batched(items, get_settings().batch_size)
 
         @task
-        def extract(versions: list[list[str]]) -> list[int]:
+        def extract(items: list) -> list[int]:
             from pressroom import pipeline
             from pressroom.airflow_tasks import warehouse_dsn
 
-            return pipeline.extract_snapshots(warehouse_dsn(), versions)
+            return pipeline.extract_snapshots(warehouse_dsn(), items)
 
         @task
         def normalise(document_ids: list[int]) -> list[int]:
@@ -76,7 +77,7 @@ def build_ingest_dag(source: Source):
             publish_counts(counts)
             return counts
 
-        load(normalise.expand(document_ids=extract.expand(versions=fetch(discover()))))
+        load(normalise.expand(document_ids=extract.expand(items=fetch(discover()))))
 
     return ingest()
 

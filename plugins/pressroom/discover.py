@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from pressroom.fetch import Fetcher
-from pressroom.fetch.state import BackfillCursor, load_cursor, stored_urls
 from pressroom.fetch.urls import canonicalise, dedupe
 from pressroom.sources import Source
+from pressroom.store.state import BackfillCursor, load_cursor, stored_urls
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class Backfill:
 def plan_backfill(source: Source, fetcher: Fetcher, conn, pages: int | None = None) -> Backfill:
     """The next `pages` (default `max_pages`) archive pages after the stored cursor.
 
-    Nothing is written: call `pressroom.fetch.state.save_cursor(conn, plan.cursor)` after the URLs have been
+    Nothing is written: call `pressroom.store.state.save_cursor(conn, plan.cursor)` after the URLs have been
     fetched and stored, so a failed run walks the same pages again instead of skipping them.
     """
     if source.kind != "archive" or not source.archive_url:

@@ -10,7 +10,8 @@ import yaml
 from pressroom import db, pipeline
 from pressroom.cli import main
 from pressroom.embedded_pg import free_port
-from pressroom.source_health import SourceUnreachable, TransientFetchError, ensure_freshness_view
+from pressroom.source_health import SourceUnreachable, TransientFetchError
+from pressroom.warehouse.marts import ensure_freshness_view
 from support.pages import BUNDLE
 
 PAGE = b"<html><body><p>" + b"Release text. " * 20 + b"</p></body></html>"
@@ -108,18 +109,22 @@ def test_refetching_the_bundle_is_logged_every_time(configure):
     dsn = configure({"name": "bundle", "kind": "local", "path": str(BUNDLE)})
     urls = pipeline.discover_urls("bundle", dsn=dsn, run_id="first")
     assert len(pipeline.fetch_urls(dsn, "bundle", urls, run_id="first")) == len(urls)
-    pipeline.extract_snapshots(dsn, pipeline.fetch_urls(dsn, "bundle", urls, run_id="first"))
-    assert pipeline.fetch_urls(dsn, "bundle", urls, run_id="second") == []
+    items = pipeline.fetch_urls(dsn, "bundle", urls, run_id="first")
+    pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, items)))
+    assert pipeline.fetch_urls(dsn, "bundle", urls, run_id="second") == []  # nothing left unfinished
     assert rows(dsn, "select run_id, count(*) from raw.fetch_log group by 1 order by 1") == [
         ("first", len(urls)), ("second", len(urls))]
 
 
 def test_ingest_cli_exits_non_zero_for_an_unreachable_source(configure, capsys):
     dead = f"http://127.0.0.1:{free_port()}"
-    configure({"name": "dead_feed", "kind": "rss", "start_urls": [f"{dead}/rss"]},
-              {"name": "switched_off", "kind": "rss", "start_urls": [f"{dead}/rss"], "enabled": False},
-              allow_hosts=dead.removeprefix("http://"))
+    dsn = configure({"name": "dead_feed", "kind": "rss", "start_urls": [f"{dead}/rss"]},
+                    {"name": "switched_off", "kind": "rss", "start_urls": [f"{dead}/rss", f"{dead}/atom"],
+                     "enabled": False},
+                    allow_hosts=dead.removeprefix("http://"))
     assert main(["ingest"]) == 1
+    assert rows(dsn, "select name, kind, enabled, start_urls from core.sources order by name") == [
+        ("dead_feed", "rss", True, [f"{dead}/rss"]), ("switched_off", "rss", False, [f"{dead}/rss", f"{dead}/atom"])]
     assert "dead_feed: none of its 1 index request(s) succeeded" in capsys.readouterr().err
     assert main(["ingest", "switched_off"]) == 2
     assert "disabled in sources.yaml: switched_off" in capsys.readouterr().err

@@ -56,8 +56,8 @@ def load_sample(dsn: str, build_marts: bool = True) -> None:
     from pressroom.sources import load_sources
 
     for source in load_sources():
-        versions = pipeline.fetch_urls(dsn, source.name, pipeline.discover_urls(source.name), run_id="sample")
-        pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, versions)))
+        items = pipeline.fetch_urls(dsn, source.name, pipeline.discover_urls(source.name), run_id="sample")
+        pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, items)))
     if build_marts:
         refresh_marts(dsn)
 

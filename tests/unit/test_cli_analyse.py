@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,8 +14,9 @@ SEED = REPO.parent / "shared" / "seed" / "rudaw-2020-06-20-wadi-al-shai.txt"
 PRESSROOM = [sys.executable, "-m", "pressroom.cli"]
 
 
-def analyse(*args):
-    return subprocess.run([*PRESSROOM, "analyse", *map(str, args)], capture_output=True, text=True, timeout=120)
+def analyse(*args, env=None):
+    return subprocess.run([*PRESSROOM, "analyse", *map(str, args)], capture_output=True, text=True, timeout=120,
+                          env=env)
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +86,19 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path, name, content):
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("name,content,message", [
+    ("big.html", b"<p>" + b"x" * 70_000 + b"</p>", "exceeds the input cap of 65536 bytes"),
+    ("bomb.html.gz", gzip.compress(b"<p>" + b"0" * 10_000_000), "decompresses beyond 65536 bytes"),
+])
+def test_inputs_over_the_fetchers_caps_exit_2_naming_the_cap(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    proc = analyse(path, env={**os.environ, "PRESSROOM_MAX_BODY_BYTES": "65536"})
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert message in proc.stderr and "PRESSROOM_MAX_BODY_BYTES" in proc.stderr
 
 
 def test_batch_mode_writes_one_json_per_file_and_survives_failures(tmp_path):

@@ -7,7 +7,6 @@ Needs no Airflow, database or network.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import logging
 import sys
@@ -16,7 +15,9 @@ from datetime import date
 from pathlib import Path
 
 from ..analysis import analyse_extracted, extract_document
+from ..fetch.session import BodyError, gunzip
 from ..models import ExtractionFailure
+from ..settings import get_settings
 
 log = logging.getLogger(__name__)
 
@@ -75,20 +76,28 @@ def analyse_file(path: Path, *, published: date | None = None, url: str | None =
 
 
 def read_input(path: Path) -> tuple[bytes, bool]:
-    """File bytes and whether they are HTML, by suffix (a trailing .gz is decompressed)."""
+    """File bytes and whether they are HTML, by suffix (a trailing .gz is decompressed). Files and decompressed
+    bodies are capped at the fetcher's body size, so memory stays bounded whatever the input."""
     suffixes = [s.lower() for s in path.suffixes]
     gzipped = bool(suffixes) and suffixes[-1] == ".gz"
     kind = suffixes[-2] if gzipped and len(suffixes) > 1 else (suffixes[-1] if suffixes else "")
     if kind not in BATCH_SUFFIXES:
         got = "".join(suffixes) or "no suffix"
         raise UnreadableInput(f"{path}: expected .html, .htm, .txt (optionally .gz), got {got}")
+    limit = get_settings().max_body_bytes  # the fetcher's cap: no page the pipeline stores is larger
     try:
+        size = path.stat().st_size
+        if size > limit:
+            raise UnreadableInput(f"{path}: {size} bytes exceeds the input cap of {limit} bytes"
+                                  " (PRESSROOM_MAX_BODY_BYTES)")
         body = path.read_bytes()
         if gzipped:
-            body = gzip.decompress(body)
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise UnreadableInput(f"{path}: {reason}") from exc
+            body = gunzip(body, limit)
+    except OSError as exc:
+        raise UnreadableInput(f"{path}: {exc.strerror or exc}") from exc
+    except BodyError as exc:
+        cap = " (PRESSROOM_MAX_BODY_BYTES)" if exc.error_class == "decompression_bomb" else ""
+        raise UnreadableInput(f"{path}: {exc}{cap}") from exc
     if kind == ".txt" and b"\x00" in body[:4096]:
         raise UnreadableInput(f"{path}: binary content in a .txt file")
     return body, kind in HTML_SUFFIXES

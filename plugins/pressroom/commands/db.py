@@ -1,4 +1,5 @@
-"""`pressroom db …`: the embedded server's life cycle, migrations and a summary of what landed."""
+"""`pressroom db …`: the embedded server's life cycle, migrations, a summary of what landed and a check
+that every stored document reached every ingest stage."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def register(commands) -> None:
         handler=migrate)
     sub.add_parser("summary", help="count documents, strike reports, spokespeople, errors").set_defaults(
         handler=summary)
+    sub.add_parser("check", help="list documents missing a stage (exit 1 if any) and quarantined ones").set_defaults(
+        handler=check)
     sub.add_parser("psql", help="open psql on the warehouse").set_defaults(handler=psql)
 
 
@@ -65,8 +68,8 @@ def print_url(args: argparse.Namespace) -> int:
 
 def migrate(args: argparse.Namespace) -> int:
     from ..migrate import apply_migrations
-    from ..source_health import sync_sources
     from ..sources import load_sources
+    from ..store.sources import sync_sources
 
     conn = db.connect(db.warehouse_url(start=True))
     try:
@@ -102,6 +105,28 @@ def summary(args: argparse.Namespace) -> int:
     for name, count in rows:
         print(f"{name:<{width}}  {'–' if count is None else count!s:>10}")
     return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """Every document some ingest stage has not reached (a re-run of the ingest completes them)."""
+    from ..normalise import NORMALISER_VERSION
+    from ..store import work
+
+    conn = db.connect(db.warehouse_url())
+    try:
+        missing = work.missing_stages(conn, NORMALISER_VERSION)
+        refused = work.quarantined(conn)
+    finally:
+        conn.close()
+    for item in missing:
+        version = f"document {item.document_id}" if item.document_id else f"snapshot {item.snapshot_sha256[:12]}"
+        print(f"missing {item.stage}: {item.source} {item.url} ({version})")
+    for document_id, url, stage, reason in refused:
+        print(f"quarantined at {stage}: {url} (document {document_id}): {reason}")
+    stages = {stage: sum(i.stage == stage for i in missing) for stage in ("extract", "normalise", "load")}
+    print(f"{len(missing)} document(s) missing a stage ({', '.join(f'{k} {v}' for k, v in stages.items())}),"
+          f" {len(refused)} quarantined")
+    return 1 if missing else 0
 
 
 def psql(args: argparse.Namespace) -> int:

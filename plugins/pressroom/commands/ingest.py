@@ -11,6 +11,7 @@ import sys
 import uuid
 
 from .. import db, pipeline
+from ..settings import get_settings
 
 
 def register(commands) -> None:
@@ -31,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
     dsn = db.warehouse_url(start=True)
     if args.renormalise:
         ids = pipeline.stored_document_ids(dsn)
-        print(pipeline.load_documents(dsn, pipeline.normalise_documents(dsn, ids)))
+        for batch in pipeline.batched(ids, get_settings().batch_size):
+            pipeline.normalise_documents(dsn, batch, force=True)
+        print(pipeline.load_documents(dsn, ids))
         return 0
     disabled = [name for name in args.sources if not get_source(name).enabled]
     if disabled and not args.include_disabled:
@@ -44,13 +47,15 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         try:
             urls = pipeline.discover_urls(name, limit=args.limit, dsn=dsn, run_id=run_id)
-            versions = pipeline.fetch_urls(dsn, name, urls, run_id=run_id)
+            items = pipeline.fetch_urls(dsn, name, urls, run_id=run_id)
         except SourceUnreachable as exc:
             print(f"pressroom: {exc}", file=sys.stderr)
             unreachable.append(name)
             continue
-        ids = pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, versions))
-        print(f"{name}: {len(urls)} urls, {len(versions)} new versions, {pipeline.load_documents(dsn, ids)}")
+        ids = []
+        for batch in pipeline.batched(items, get_settings().batch_size):  # what the DAG maps over
+            ids += pipeline.normalise_documents(dsn, pipeline.extract_snapshots(dsn, batch))
+        print(f"{name}: {len(urls)} urls, {len(items)} unfinished items, {pipeline.load_documents(dsn, ids)}")
     if unreachable:
         print(f"pressroom: unreachable: {', '.join(unreachable)} (see mart.source_freshness)", file=sys.stderr)
     return 1 if unreachable else 0

@@ -49,7 +49,8 @@ def _connect(url: str):
 
 
 def list_sources(args: argparse.Namespace) -> int:
-    from ..source_health import ensure_freshness_view, source_health, sync_sources
+    from ..store.sources import source_health, sync_sources
+    from ..warehouse.marts import ensure_freshness_view
 
     sources = load_sources()
     url = db.warehouse_url(start=True)
@@ -80,7 +81,7 @@ def switch(args: argparse.Namespace) -> int:
 
 
 def sync(args: argparse.Namespace) -> int:
-    from ..source_health import sync_sources
+    from ..store.sources import sync_sources
 
     sources = load_sources()
     with _connect(db.warehouse_url(start=True)) as conn:

@@ -1,6 +1,7 @@
 """`PostgresHostLimiter`: the per-host delay and concurrency cap held across processes and machines.
 
-Every Celery worker (or LocalExecutor process) fetching from one host shares two things in the warehouse:
+Every Celery worker (or LocalExecutor process) fetching from one host shares two things in the warehouse
+(statements in `pressroom.store.state`):
 - a start schedule, `raw.host_schedule`: each request atomically reserves the next start time (on the
   database clock, so worker clocks may drift) and sleeps until then;
 - `concurrency` session advisory locks per host (`pg_try_advisory_lock(hashtext(host), slot)`), held for the
@@ -14,12 +15,8 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-RESERVE_START = """
-insert into raw.host_schedule as s (host, next_start) values (%(host)s, now() + %(delay)s * interval '1 second')
-on conflict (host) do update
-    set next_start = greatest(s.next_start, now()) + %(delay)s * interval '1 second'
-returning (extract(epoch from s.next_start - now()) - %(delay)s)::float8
-"""
+from pressroom.store import state
+
 POLL_SECONDS = 0.05
 
 
@@ -41,7 +38,8 @@ class PostgresHostLimiter:
         """Block until one of `host`'s `concurrency` slots is free and its next start time has come."""
         key = self._acquire(host, max(1, concurrency))
         try:
-            wait = self._query(RESERVE_START, {"host": host, "delay": float(delay)})
+            with self._lock:
+                wait = state.reserve_host_start(self._conn, host, delay)
             if wait > 0:
                 self._sleep(wait)
             yield
@@ -57,17 +55,12 @@ class PostgresHostLimiter:
                 with self._lock:
                     if (host, slot) in self._held:
                         continue
-                    if self._query("select pg_try_advisory_lock(hashtext(%s), %s)", (host, slot)):
+                    if state.try_lock_host_slot(self._conn, host, slot):
                         self._held.add((host, slot))
                         return host, slot
             self._sleep(self._poll)
 
     def _release(self, key: tuple[str, int]) -> None:
         with self._lock:
-            self._query("select pg_advisory_unlock(hashtext(%s), %s)", key)
+            state.unlock_host_slot(self._conn, *key)
             self._held.discard(key)
-
-    def _query(self, sql: str, params):
-        with self._lock, self._conn.cursor() as cur:
-            cur.execute(sql, params)
-            return cur.fetchone()[0]

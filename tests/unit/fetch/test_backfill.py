@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from pressroom import db, load
+from pressroom import db
 from pressroom.discover import plan_backfill
-from pressroom.fetch.state import BackfillCursor, load_cursor, save_cursor
 from pressroom.models import Attempt, FetchResult
 from pressroom.sources import Source
+from pressroom.store import raw
+from pressroom.store.state import BackfillCursor, load_cursor, save_cursor
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "http"
 
@@ -39,7 +40,7 @@ def conn(warehouse):
 
 def store(conn, url: str) -> None:
     body = f"<html><body>{url}</body></html>".encode()
-    load.record_fetch(
+    raw.record_fetch(
         conn,
         FetchResult(
             url=url,

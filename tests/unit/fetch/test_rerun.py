@@ -1,5 +1,5 @@
 """The fault suite end to end into raw.*: every outcome logged, good pages stored once, a re-run adds no
-snapshot and a changed page adds exactly one (needs Postgres; uses the lead's loader)."""
+snapshot and a changed page adds exactly one (needs Postgres; through the storage layer)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from contextlib import closing
 
 import pytest
 
-from pressroom import db, load
+from pressroom import db
 from pressroom.discover import discover
 from pressroom.sources import Source
+from pressroom.store import raw
 
 HTML = b"<html><body><p>Coalition strikes near Raqqa.</p></body></html>"
 
@@ -29,9 +30,9 @@ def count(conn, sql: str) -> int:
 def run(conn, fetcher, source: Source, run_id: str) -> dict[str, str | None]:
     outcomes = {}
     for url in discover(source, fetcher):
-        etag, last_modified = load.latest_validators(conn, url)
-        result = fetcher.get(url, source=source, etag=etag, last_modified=last_modified)
-        load.record_fetch(conn, result, source=source.name, run_id=run_id)
+        history = raw.url_histories(conn, [url])[url]
+        result = fetcher.get(url, source=source, etag=history.etag, last_modified=history.last_modified)
+        raw.record_fetch(conn, result, source=source.name, run_id=run_id)
         outcomes[url.rsplit("/", 1)[1]] = result.error_class or (
             "not_modified" if result.not_modified else "ok"
         )
@@ -84,8 +85,8 @@ def test_faults_then_rerun(server, fetcher, conn):
 
 
 def test_a_run_exported_as_warc_replays_offline(server, fetcher, conn, tmp_path):
-    from pressroom.fetch.state import run_snapshots
     from pressroom.fetch.warc import write_warc
+    from pressroom.store.state import run_snapshots
 
     urls = [server.page(f"/doc/{name}", HTML + name.encode()) for name in ("a", "b")]
     source = Source(name="live", kind="urls", start_urls=(*urls, server.base + "/doc/missing"), delay=0)

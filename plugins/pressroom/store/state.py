@@ -1,5 +1,5 @@
-"""Database helpers for fetching (psycopg2 connections): back-fill cursors, already-stored URLs, and the
-snapshots of a run (for WARC export)."""
+"""Fetch state kept in the warehouse: back-fill cursors, already-stored URLs, the per-host schedule and slots
+shared by every worker (`fetch.pg_limiter`), and the snapshots of a run (for WARC export)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pressroom.models import FetchResult
+
+from .statements import sql
 
 
 @dataclass(frozen=True)
@@ -55,13 +57,8 @@ def load_cursor(conn, source: str) -> BackfillCursor | None:
 def save_cursor(conn, cursor: BackfillCursor) -> None:
     """Store the cursor (one transaction); call it once the URLs discovered up to it are stored."""
     with conn, conn.cursor() as cur:
-        cur.execute(
-            "insert into raw.backfill_cursors (source, next_page, oldest_seen, done, pages_walked)"
-            " values (%s, %s, %s, %s, %s) on conflict (source) do update set next_page = excluded.next_page,"
-            " oldest_seen = excluded.oldest_seen, done = excluded.done, pages_walked = excluded.pages_walked,"
-            " updated_at = now()",
-            (cursor.source, cursor.next_page, cursor.oldest_seen, cursor.done, cursor.pages_walked),
-        )
+        cur.execute(sql("state_save_cursor"),
+                    (cursor.source, cursor.next_page, cursor.oldest_seen, cursor.done, cursor.pages_walked))
 
 
 def stored_urls(conn, urls: list[str]) -> set[str]:
@@ -80,13 +77,7 @@ def run_snapshots(conn, run_id: str) -> Iterator[FetchResult]:
     """The bodies stored by one run (from raw.fetch_log + raw.snapshots), as FetchResults for
     `pressroom.fetch.warc.write_warc`; streamed with a server-side cursor."""
     with conn, conn.cursor(name="run_snapshots") as cur:
-        cur.execute(
-            "select distinct on (l.url, s.sha256) l.url, coalesce(l.final_url, s.final_url), s.status,"
-            " l.fetched_at, s.headers, s.content_type, s.encoding, s.body_gz"
-            " from raw.fetch_log l join raw.snapshots s on s.sha256 = l.snapshot_sha256"
-            " where l.run_id = %s order by l.url, s.sha256, l.fetched_at",
-            (run_id,),
-        )
+        cur.execute(sql("state_run_snapshots"), (run_id,))
         for url, final_url, status, fetched_at, headers, content_type, encoding, body_gz in cur:
             yield FetchResult(
                 url=url,
@@ -98,3 +89,22 @@ def run_snapshots(conn, run_id: str) -> Iterator[FetchResult]:
                 content_type=content_type,
                 encoding=encoding,
             )
+
+
+def reserve_host_start(conn, host: str, delay: float) -> float:
+    """Reserve the next start time of a request to `host` (database clock); returns seconds to wait for it."""
+    with conn.cursor() as cur:
+        cur.execute(sql("state_reserve_host_start"), {"host": host, "delay": float(delay)})
+        return cur.fetchone()[0]
+
+
+def try_lock_host_slot(conn, host: str, slot: int) -> bool:
+    """Take one of `host`'s concurrency slots (a session advisory lock, released if the worker dies)."""
+    with conn.cursor() as cur:
+        cur.execute("select pg_try_advisory_lock(hashtext(%s), %s)", (host, slot))
+        return cur.fetchone()[0]
+
+
+def unlock_host_slot(conn, host: str, slot: int) -> None:
+    with conn.cursor() as cur:
+        cur.execute("select pg_advisory_unlock(hashtext(%s), %s)", (host, slot))
