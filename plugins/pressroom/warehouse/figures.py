@@ -21,7 +21,7 @@ where (counted_as in ('daily', 'backfill')
 # Headline figures: (label, scalar SQL), in the order the report's cards and `pressroom db summary` list them.
 HEADLINE = (
     ("documents", "select count(*) from mart.documents"),
-    ("sources", "select count(*) from mart.source_freshness"),
+    ("sources with documents", "select count(*) from mart.source_freshness where documents > 0"),
     ("strike reports", f"select count(*) from {STRIKE_REPORTS}"),
     ("strikes (at least)", "select coalesce(sum(strikes_low), 0) from mart.daily_strikes"),
     ("back-filled strikes", "select coalesce(sum(backfill_low), 0) from mart.daily_strikes"),
