@@ -50,7 +50,7 @@ def test_ingest_dag_end_to_end_and_idempotent(airflow_db, e2e_source, dagbag):  
     first = table_counts(dsn)
     n_bundle = len(list(BUNDLE.glob("*.html")))
     mapped = [ti for ti in run.get_task_instances() if ti.task_id == "extract"]
-    assert len(mapped) == -(-(n_bundle + 1) // 4), "the bundle's releases and the seed page in batches of 4"
+    assert len(mapped) == -(-(n_bundle + 1) // 4), "the bundle's and the seed's new versions in batches of 4"
 
     assert first["core.documents"] == n_bundle + 1
     assert first["core.strike_reports"] > n_bundle
