@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import checks, dates, spokespeople, strikes
+from . import campaign, checks, dates, spokespeople, strikes
 
 NORMALISER_VERSION = "2026.11.3"
 
 REPORT_FIELDS = (
     "date_start", "date_end", "date_precision", "country", "admin1", "place", "place_normalised", "lat", "lon",
-    "geo_precision", "strikes", "engagements", "scope", "actor", "targets", "evidence", "rule",
+    "geo_precision", "strikes", "engagements", "scope", "actor", "campaign", "targets", "evidence", "rule",
 )  # fmt: skip
 
 
@@ -35,6 +35,7 @@ def analyse(text: str, published: dt.date | None = None, title: str | None = Non
     """
     published = published or dates.dateline(text)
     reports, headlines = strikes.extract(text, published)
+    campaign.assign(text, reports + headlines)
     return {
         "strike_reports": [_ordered(r) for r in reports],
         "spokespeople": spokespeople.extract(text),

@@ -213,7 +213,7 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
         "strikes": count,
         "engagements": engagements["best"] if engagements else None,
         "scope": "aggregate" if aggregate else ctx.scope,
-        "actor": actor_of(body, actor_position(m, kind), ctx, default_actor),
+        "actor": actor_of(body, m, kind, ctx, default_actor),
         "targets": targets.extract(body),
         "evidence": clause.evidence(),
         "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
@@ -233,9 +233,18 @@ def actor_position(m: re.Match, kind: str) -> int:
     return m.start("verb") if kind == "aircraft" else m.start()
 
 
-def actor_of(body: str, at: int, ctx: Context, default_actor: str) -> str:
-    """The actor the clause names for the mention at `at`; else the latest one named; else the document's."""
-    named = actors.explicit(body[:at], body)
+def mention_phrase(body: str, m: re.Match, kind: str) -> str:
+    """The strike phrase with the two words before it ("an Iraqi airstrike", "Turkish drone strikes"; for aircraft
+    acting, the aircraft: "Iraqi F-16s")."""
+    phrase = m.group().split()[0] if kind == "aircraft" else m.group()
+    before = re.search(r"(?:[\w.’'-]+ ){0,2}$", body[max(0, m.start() - 40) : m.start()])
+    return (before.group() if before else "") + phrase
+
+
+def actor_of(body: str, m: re.Match, kind: str, ctx: Context, default_actor: str) -> str:
+    """The actor the strike phrase names; else the clause's cue for the mention; else the latest one named; else
+    the document's."""
+    named = actors.in_mention(mention_phrase(body, m, kind)) or actors.explicit(body[: actor_position(m, kind)], body)
     if named:
         ctx.actor = named
     return named or ctx.actor or default_actor
