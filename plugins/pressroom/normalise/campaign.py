@@ -27,13 +27,13 @@ def _compile(kinds: dict) -> list[tuple[str, re.Pattern]]:
 
 OPERATIONS = _compile(_VOCABULARY["operations"])
 TARGETS = _compile(_VOCABULARY["targets"])
-NOT_PART_OF = re.compile(vocabulary.alternation(_VOCABULARY["not_part_of"]) + r"\W+(?:\w+\W+){0,3}$", re.IGNORECASE)
+NOT_PART_OF = re.compile(vocabulary.alternation(_VOCABULARY["not_part_of"]) + r"\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
 
 
 def _operation(text: str) -> str | None:
     for kind, pattern in OPERATIONS:
         for m in pattern.finditer(text):
-            if not NOT_PART_OF.search(text[max(0, m.start() - 40) : m.start()]):
+            if not NOT_PART_OF.search(text[max(0, m.start() - 60) : m.start()]):
                 return kind
     return None
 

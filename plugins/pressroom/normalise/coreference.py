@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import places
+from .locations import SPLIT_MAX
 
 
 @dataclass
@@ -48,7 +49,10 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
             continue
         prev = kept[-1] if kept else None
         if m.kind == "definite" and (kept or not new_facts(m.fields)):
-            if kept and tells_where_or_when(prev, m):
+            if kept and lists_places_of(prev, m):  # "… conducted airstrikes. The strikes were in A and B."
+                prev.places = m.places
+                prev.fields.update(places=m.places, rule=prev.fields["rule"] + "+merged")
+            elif kept and tells_where_or_when(prev, m):
                 merge(prev.fields, m.fields)
             continue
         if prev and same_event(prev, m):
@@ -58,15 +62,53 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
     restate_aggregates(kept)
     reports = [m for m in kept if m.fields["scope"] == "aggregate" or not absorbed(m, kept)]
     totals = [m for m in reports if is_total(m, reports)]
-    return [m.fields for m in reports if m not in totals], [m.fields for m in totals if not m.vague]
+    out = [f for m in reports if m not in totals for f in one_per_place(m)]
+    return out, [m.fields for m in totals if not m.vague]
+
+
+def lists_places_of(prev: Mention, m: Mention) -> bool:
+    """A definite mention naming a list of places right after a place-less report of the same event."""
+    return (
+        bool(m.places)
+        and not prev.places
+        and not prev.fields["place"]
+        and m.sentence - prev.sentence <= 2
+        and prev.fields["scope"] == m.fields["scope"] == "event"
+        and compatible(prev.fields, m.fields)
+    )
+
+
+def one_per_place(m: Mention) -> list[dict]:
+    """A short list of places without per-place counts gives one report per place, each owed at least one strike
+    (contract: places); an exact count shared by the list, or a long release-era list, stays one report."""
+    f = m.fields
+    if not (1 < len(m.places) <= SPLIT_MAX) or f["strikes"]["best"] is not None:
+        return [f]
+    out = []
+    for name in m.places:
+        resolved = places.resolve(name, f["country"])
+        report = {**f, **{k: v for k, v in resolved.items() if v is not None or k != "country"}}
+        report.update(strikes={"low": 1, "best": None, "high": None}, rule=f["rule"] + "+place-list")
+        report.pop("places", None)
+        out.append(report)
+    return out
 
 
 def tells_where_or_when(prev: Mention, m: Mention) -> bool:
     """A definite mention up to two sentences after a report names the place (of a place-less report that lists
     no places) or the date (of an undated one) of that report."""
     where = bool(m.fields["place"]) and not prev.fields["place"] and not prev.places
-    when = bool(m.fields["date_start"]) and not prev.fields["date_start"]
+    when = bool(m.fields["date_start"]) and (not prev.fields["date_start"] or narrows(m.fields, prev.fields))
     return (where or when) and m.fields["scope"] != "aggregate" and m.sentence - prev.sentence <= 2
+
+
+def narrows(day: dict, period: dict) -> bool:
+    """`day` is one day inside the range or month `period` ("last week … The strikes on March 4")."""
+    return (
+        day["date_precision"] == "day"
+        and period["date_precision"] in ("range", "month")
+        and period["date_start"] <= day["date_start"] <= period["date_end"]
+    )
 
 
 def new_facts(f: dict) -> bool:
@@ -131,6 +173,9 @@ def merge(into: dict, other: dict) -> None:
     if not into["place"] and other["place"]:
         for key in ("place", "place_normalised", "admin1", "lat", "lon", "geo_precision", "country"):
             into[key] = other[key] or into[key]
+    if other["date_start"] and into["date_start"] and narrows(other, into):
+        for key in ("date_start", "date_end", "date_precision"):
+            into[key] = other[key]
     into["targets"] = into["targets"] or other["targets"]
     into["rule"] += "+merged"
 

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -56,7 +57,8 @@ MONTH = (  # a month name as releases and the press write it: "Dec.", "Sept.", "
 _MONTH = "(?P<{0}>" + MONTH + ")"
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
 RANGE_RE = re.compile(
-    rf"\b{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR.format('y1')}\s*(?:-|–|to|and|through|until)\s*"
+    rf"\b{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_YEAR.format('y1')}(?:(?<=\d{{4}}),)?"
+    r"\s*(?:-|–|to|and|through|until)\s*"
     rf"(?:{_MONTH.format('m2')}\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR.format('y2')}"
 )
 DAY_RE = re.compile(
@@ -72,6 +74,17 @@ PAST_DAYS_RE = re.compile(  # "in the last two days", "over the past week": the 
     r"\b(?:in|over|during) the (?:past|last) (?:(?P<n>two|three|four|five|six|seven|[2-7]) days|(?P<week>week))\b",
     re.IGNORECASE,
 )
+# "In August", "early April", "during October 2017" (not "August 18"): the whole month, precision "month".
+MONTH_ONLY_RE = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b(?!\s*\d)"
+)
+WEEKEND_RE = re.compile(r"\b(?:over|during|on|at|this|last) the weekend\b|\b(?:this|last) weekend\b", re.IGNORECASE)
+LAST_WEEK_RE = re.compile(r"\blast week\b", re.IGNORECASE)
+# "31/02/2017": numeric dates as non-U.S. sources write them (day first, else month first when only that is valid).
+NUMERIC_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
+MAX_RANGE_DAYS = 366  # a stated range longer than this is refused (a finding), see data/vocabulary/strikes.yaml
 _SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 WEEKDAY_RANGE_RE = re.compile(
     rf"\b(?P<wd1>{'|'.join(WEEKDAYS)})\s+(?:and|to|through|until)\s+(?P<wd2>{'|'.join(WEEKDAYS)})\b",
@@ -107,6 +120,7 @@ class DateRange:
     at: int = -1  # offset of the expression inside the searched text
     until: int = -1
     rule: str | None = None  # how it was read: range, month-day, yesterday, today, day-of-week
+    problem: str | None = None  # why a stated date was refused (impossible, reversed, too long): a finding
 
     def as_fields(self) -> dict:
         return {"date_start": self.start, "date_end": self.end, "date_precision": self.precision}
@@ -164,13 +178,7 @@ def _until_relative(m: re.Match, published: dt.date | None) -> DateRange | None:
 def find_all(text: str, published: dt.date | None) -> list[DateRange]:
     """Every date expression in `text` that dates an event (not an announcement), resolved, in text order."""
     found: list[DateRange] = []
-    for m in RANGE_RE.finditer(text):
-        m1 = month_number(m["m1"])
-        m2 = month_number(m["m2"]) if m["m2"] else m1
-        year = int(m["y2"] or m["y1"]) if (m["y2"] or m["y1"]) else None
-        start, end = _day(m1, int(m["d1"]), year, published), _day(m2, int(m["d2"]), year, published)
-        if start and end:
-            found.append(DateRange(_iso(start), _iso(end), "range", m.start(), m.end(), "range"))
+    found += [_range(m, published) for m in RANGE_RE.finditer(text)]
     found += [r for m in UNTIL_RELATIVE_RE.finditer(text) if (r := _until_relative(m, published))]
     for m in DAY_RE.finditer(text):
         if any(r.at <= m.start() < r.until for r in found) or _is_announcement(text, m.start(), m.end()):
@@ -180,6 +188,26 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
         day = _day(month, int(m["d1"] or m["d2"]), int(year) if year else None, published)
         if day:
             found.append(DateRange(_iso(day), _iso(day), "day", m.start(), m.end(), "month-day"))
+        else:
+            found.append(_refused(m, f"impossible calendar date {m.group()!r}"))
+    found += [r for m in NUMERIC_RE.finditer(text) if (r := _numeric(m))]
+    for m in MONTH_ONLY_RE.finditer(text):
+        if not any(r.at <= m.start() < r.until for r in found):
+            found.append(_month(m, published))
+    for m in WEEKEND_RE.finditer(text):
+        if published is None:
+            found.append(DateRange(None, None, None, m.start(), m.end(), "weekend"))
+            continue
+        sunday = weekday_before("sunday", published)
+        found.append(DateRange((sunday - dt.timedelta(days=1)).isoformat(), sunday.isoformat(), "range", m.start(),
+                               m.end(), "weekend"))  # fmt: skip
+    for m in LAST_WEEK_RE.finditer(text):
+        if published is None:
+            found.append(DateRange(None, None, None, m.start(), m.end(), "last-week"))
+            continue
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        found.append(DateRange(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "range", m.start(),
+                               m.end(), "last-week"))  # fmt: skip
     for m in RELATIVE_RE.finditer(text):
         in_range = any(r.at <= m.start() < r.until for r in found)
         if in_range or _is_announcement(text, m.start(), m.end()):  # "officials reported today"
@@ -218,6 +246,69 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
         day = weekday_before(m["wd"], published).isoformat() if published else None
         found.append(DateRange(day, day, "day" if day else None, m.start(), m.end(), "day-of-week"))
     return sorted(found, key=lambda r: r.at)
+
+
+def _refused(m: re.Match, problem: str) -> DateRange:
+    return DateRange(None, None, None, m.start(), m.end(), "refused-date", problem)
+
+
+def _range(m: re.Match, published: dt.date | None) -> DateRange:
+    """ "Between Dec. 16-22", "July 30 to Aug. 2", "February 3, 2026, and February 12, 2026". Without a year both
+    ends take the start's year (a range never runs backwards: "Dec. 16-22" in a release of Dec. 18, 2017 is
+    2017-12-16/22), the end the next year when its month comes before the start's ("Dec. 30 to Jan. 2").
+    Impossible days, ranges still ending before they start and ranges longer than MAX_RANGE_DAYS are refused."""
+    m1 = month_number(m["m1"])
+    m2 = month_number(m["m2"]) if m["m2"] else m1
+    y1, y2 = (int(y) if y else None for y in (m["y1"], m["y2"]))
+    start = _day(m1, int(m["d1"]), y1 or y2, published)
+    if start is None:
+        return _refused(m, f"impossible calendar date in {m.group()!r}")
+    if isinstance(start, dt.date):
+        year = y2 or (start.year + 1 if m2 < m1 and not y1 else start.year)
+        try:
+            end: str | dt.date = dt.date(year, m2, int(m["d2"]))
+        except ValueError:
+            return _refused(m, f"impossible calendar date in {m.group()!r}")
+        if end < start:
+            return _refused(m, f"range {m.group()!r} ends before it starts")
+        if (end - start).days > MAX_RANGE_DAYS:
+            return _refused(m, f"range {m.group()!r} is longer than {MAX_RANGE_DAYS} days")
+    else:
+        end = _day(m2, int(m["d2"]), None, None)
+        if end is None:
+            return _refused(m, f"impossible calendar date in {m.group()!r}")
+    return DateRange(_iso(start), _iso(end), "range", m.start(), m.end(), "range")
+
+
+def _numeric(m: re.Match) -> DateRange | None:
+    """ "16/09/2023" (day first), "09/16/2023" (only valid month first); impossible either way → refused;
+    valid both ways and different → ambiguous, no date."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    readings = set()
+    for day, month in ((a, b), (b, a)):
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            pass
+    if not readings:
+        return _refused(m, f"impossible calendar date {m.group()!r}")
+    if len(readings) > 1:
+        return None
+    day = readings.pop().isoformat()
+    return DateRange(day, day, "day", m.start(), m.end(), "month-day")
+
+
+def _month(m: re.Match, published: dt.date | None) -> DateRange:
+    """ "In August" → the whole month; the year stated, else the publication's (the previous one for a month
+    after publication), else unknown ("XXXX-08-01")."""
+    month = month_number(m["m1"])
+    year = int(m["y1"]) if m["y1"] else None
+    if year is None and published is not None:
+        year = published.year - (month > published.month)
+    last = calendar.monthrange(year or 2000, month)[1]  # 2000: a leap year, so February ends on the 29th
+    prefix = f"{year:04d}" if year else "XXXX"
+    start, end = f"{prefix}-{month:02d}-01", f"{prefix}-{month:02d}-{last:02d}"
+    return DateRange(start, end, "month", m.start(), m.end(), "month-only")
 
 
 def nearest(text: str, position: int, published: dt.date | None) -> DateRange | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from . import dates, places
+from . import dates, places, vocabulary
 
 PROVINCE_RE = re.compile(
     r"(?:\b(?:Iraq|Syria)['’]s\s+)?\b(?P<name>[A-Z][\w'’-]*(?:\s+(?:ad|al|ez|az)?[- ]?[A-Z][\w'’-]*)?)"
@@ -48,6 +48,46 @@ NOT_PLACES = set(
     "iraq syria coalition government kurdish iraqi syrian us the near strikes islamic state security forces army "
     "american turkish russian operation".split()
 )
+
+
+_PLACES = vocabulary.load("places")
+_NAME = (
+    r"(?:(?:al|Al|el|El)[- ])?[A-Z][\w'’‘-]*(?:(?:[ -](?:al|ar|as|ash|ad|an|el|az|ez|at|bin|ibn)[- ]|\s+)"
+    rf"[A-Z][\w'’‘-]*){{0,3}}(?:\s+{vocabulary.alternation(_PLACES['kept_tails'])}\b)?"
+)
+# "in Thibeem", "near the cities of Abu Kamal and Mayadin", "in the Metina, Hakurk, Gara, Qandil and Asos regions",
+# "in Jurf al-Sakhr and Al-Qa'im area": place names from the text's structure, in the gazetteer or not.
+STRUCTURE_RE = re.compile(
+    rf"\b{vocabulary.alternation(_PLACES['prepositions'])}\s+(?:the\s+)?"
+    rf"(?:{vocabulary.alternation(_PLACES['list_heads'])}\s+of\s+(?:the\s+)?)?"
+    rf"(?P<list>{_NAME}(?:\s*,\s*(?:the\s+)?{_NAME})*(?:\s*,?\s+and\s+(?:the\s+)?{_NAME})?)"
+    rf"(?:\s+{vocabulary.alternation(_PLACES['dropped_tails'])}\b)?"
+)
+LIST_ITEM_RE = re.compile(_NAME)
+NOT_A_PLACE_WORD = {w.lower().rstrip(".") for w in _PLACES["not_places"]}
+SPLIT_MAX = _PLACES["split_max"]
+
+
+def structural_places(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, places.Place | None]]:
+    """Names after "in/near/outside/around" (one or a list), not overlapping `taken` spans, that are no country,
+    month, weekday, compass region, organisation or bare governorate: kept as written, resolved when possible."""
+    gaz = places.gazetteer()
+    out = []
+    for m in STRUCTURE_RE.finditer(text):
+        for item in LIST_ITEM_RE.finditer(text, m.start("list"), m.end("list")):
+            start, name = item.start(), item.group().rstrip(",.;:’'")
+            first = re.split(r"[\s-]", name)[0].lower().rstrip(".")
+            if re.search(r"['’]s\b", name):  # "near the Iraqi’s largest dam": a possessive, no place name
+                continue
+            if any(a < start + len(name) and start < b for a, b in taken) or first in NOT_A_PLACE_WORD:
+                continue
+            if country_in(name) or ISIS_NAMES_RE.search(name) or places.fold(name) in NOT_PLACES:
+                continue
+            hit = gaz.lookup(name)
+            if hit is None and gaz.admin1_name(name):
+                continue  # "in Anbar": a governorate (province() gives admin1)
+            out.append((start, start + len(name), name, hit))
+    return out
 
 
 def country_in(text: str) -> set[str]:
@@ -95,6 +135,7 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
             and not country_in(name)
         ):
             found.append((m.start(group), m.start(group) + len(name), name, None))
+    found += structural_places(text, [(f[0], f[1]) for f in found] + province_spans)
     dateline = LEADING_DATELINE_RE.match(text)
     found = [f for f in found if not dateline or f[0] >= dateline.end()]
     glosses = [(g.start(), g.end()) for f in found if (g := ALIAS_RE.match(text, f[1]))]

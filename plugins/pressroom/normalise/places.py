@@ -18,7 +18,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -28,6 +28,7 @@ AREA_KINDS = {"wadi", "mountain", "dam", "area"}
 _ARTICLE = re.compile(r"\b(?:al|ar|as|ash|ad|an|el|at|ath|az|ez|es|ed|aş|aț|aḑ|aţ)[- ]")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()

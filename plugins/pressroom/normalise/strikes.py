@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import actors, dates, locations, numbers, places, targets
+from . import actors, dates, locations, numbers, places, targets, vocabulary
 from .coreference import Mention, resolve
 from .text import Span, clauses, sentences
 
@@ -68,9 +68,17 @@ EVENT_VERB_RE = re.compile(
 )
 AGGREGATE_RE = re.compile(
     rf"\b(?:since (?:{_MONTHDAY}|{_MONTH}|(?:19|20)\d\d|the (?:start|beginning)|it began|the campaign began)|"
-    r"a total of|in total|to date|so far|cumulative(?:ly)?|altogether|tens of thousands|thousands of)\b",
+    r"since [^.;]{0,60}?\b(?:19|20)\d\d\b|this year|a total of|in total|to date|so far|cumulative(?:ly)?|"
+    r"altogether|tens of thousands|thousands of)\b",
     re.IGNORECASE,
 )
+# "U.S. forces have carried out multiple retaliatory strikes …": a count word in the present perfect with no date of
+# its own sums up a campaign (an aggregate), it tells no event.
+PERFECT_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
+                        r"conducting|launching|struck|targeted|hit)\b", re.IGNORECASE)
+_VOCABULARY = vocabulary.load("strikes")
+DENIAL_RE = re.compile(vocabulary.alternation(_VOCABULARY["denial"]), re.IGNORECASE)
+LATE_DISCLOSURE_RE = re.compile(vocabulary.alternation(_VOCABULARY["late_disclosure"]), re.IGNORECASE)
 AGGREGATE_MIN = 500  # no day or place of the campaign saw this many strikes: such a figure is a running total
 DEFINITE_RE = re.compile(
     r"(?:\b(?:the|these|those|its|their|this|that|such|each|every|any|of)\s+(?:[\w’'-]+\s+){0,2}|\b\w+['’]s\s+)$",
@@ -109,6 +117,7 @@ class Context:
     place: tuple | None = None  # the single place of the latest coalition-operation sentence
     place_sentence: int = -10
     actor: str | None = None  # the actor of the latest mention whose clause named one (actors.explicit)
+    denied: set = field(default_factory=set)  # the dates (None: undated) of strikes the text denies
 
 
 def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
@@ -144,6 +153,10 @@ def mentions_in_clause(
     clause: Span, ctx: Context, published: dt.date | None, default_actor: str, index: int, headline_line: bool
 ) -> list[Mention]:
     body = clause.text
+    if DENIAL_RE.search(body):  # "did not carry out an air strike", "unconfirmed explosions": no strike report
+        denied = dates.nearest(body, 0, published)
+        ctx.denied.add(denied.start if denied else None)
+        return []
     items = [i for i in find_mentions(body) if not actors.is_attack(body[: i[0].start()], body)]
     if not items:
         return []
@@ -199,7 +212,9 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     own_date = dates.nearest(body, m.start(), published)
     date_rule = own_date.rule if own_date else "context-date" if ctx.date.start else None
     engagements = numbers.interval(m, "e") if kind == "counted" else None
-    aggregate = is_aggregate(body, count, engagements)
+    aggregate = is_aggregate(body, count, engagements) or (
+        kind == "counted" and count["best"] is None and own_date is None and bool(PERFECT_RE.search(body))
+    )
     if aggregate and kind not in ("counted", "subset"):
         return None  # "has been conducting airstrikes since 2014"
     if aggregate and not fields["place"] and not locations.country_in(body):
@@ -218,6 +233,8 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
         "evidence": clause.evidence(),
         "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
     }
+    if own_date and own_date.problem:
+        report["date_problem"] = own_date.problem
     if listed:
         report["places"] = listed
     if kind == "subset":  # "Of those 68 strikes, 35 have been … near the Mosul Dam"
@@ -280,7 +297,7 @@ def update_context(sentence: Span, index: int, ctx: Context, published: dt.date 
     if BACKFILL_RE.search(body):
         ctx.scope = "backfill"
     if STRIKE_CONTEXT_RE.search(body):
-        found = dates.find_all(body, published)
+        found = [d for d in dates.find_all(body, published) if not d.problem]
         if found:
             ctx.date = found[0]
         countries = locations.country_in(body)
@@ -304,11 +321,16 @@ def locate_relative(clause: Span, report: dict) -> None:
 
 
 def is_headline_line(text: str, s: Span) -> bool:
-    """A title or standfirst: a whole short line without closing punctuation."""
-    line_start = text.rfind("\n", 0, s.start) + 1
-    line_end = text.find("\n", s.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return line == s.text and len(line) <= 160 and not s.text.endswith((".", ":", "”", '"', "’"))
+    """A title or standfirst: a whole short line without closing punctuation (looked for within 160 characters
+    of the sentence, never across the whole text)."""
+    if len(s.text) > 160 or s.text.endswith((".", ":", "”", '"', "’")):
+        return False
+    line_start = text.rfind("\n", max(0, s.start - 161), s.start) + 1 if s.start else 0
+    line_end = text.find("\n", s.end, s.end + 161)
+    line_end = len(text) if line_end < 0 and len(text) - s.end <= 161 else line_end
+    if line_start == 0 and s.start > 161 or line_end < 0:
+        return False
+    return text[line_start:line_end].strip() == s.text
 
 
 def extract(text: str, published: dt.date | None) -> tuple[list[dict], list[dict]]:
@@ -340,4 +362,33 @@ def extract(text: str, published: dt.date | None) -> tuple[list[dict], list[dict
         quiet = len(mentions) == before and actors.COALITION.search(sentence.text)
         lead_targets = targets.extract(sentence.text) if quiet else []
     reports, headlines = resolve(mentions)
+    # "The US military said it did not carry out an air strike … on Monday": the claims of it are dropped too
+    reports = [r for r in reports if r["actor"] != "coalition" or r["date_start"] not in ctx.denied]
+    mark_late_disclosures(text, reports, published)
     return reports + zeros, headlines
+
+
+def mark_late_disclosures(text: str, reports: list[dict], published: dt.date | None) -> None:
+    """ "The operation … took place in June but was only recently declassified": event reports in the cue's
+    paragraph, or dated within a period the cue's sentence states, are back-fills (disclosed late)."""
+    for cue in LATE_DISCLOSURE_RE.finditer(text):
+        para_start, para_end = text.rfind("\n", 0, cue.start()) + 1, text.find("\n", cue.end())
+        para_end = len(text) if para_end < 0 else para_end
+        sentence = next((s for s in sentences(text[para_start:para_end]) if s.start <= cue.start() - para_start
+                         < s.end), None)  # fmt: skip
+        periods = [d for d in dates.find_all(sentence.text, published) if d.start] if sentence else []
+        for r in reports:
+            in_paragraph = para_start <= r["evidence"]["start"] < para_end
+            if r["scope"] == "event" and (in_paragraph or any(within_period(r, d) for d in periods)):
+                r["scope"] = "backfill"
+                r["rule"] += "+late-disclosure"
+
+
+def within_period(report: dict, period: dates.DateRange) -> bool:
+    """The report's date lies within `period` (month and day only when either year is unknown)."""
+    if not report["date_start"]:
+        return False
+    start, end, ps, pe = report["date_start"], report["date_end"] or report["date_start"], period.start, period.end
+    if "X" in start + ps:
+        start, end, ps, pe = start[5:], end[5:], ps[5:], pe[5:]
+    return ps <= start and end <= pe

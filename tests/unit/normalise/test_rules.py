@@ -52,8 +52,12 @@ def summary(text, published=WED):
         ),
         pytest.param(
             "There were also strikes near Baiji, Fallujah and Ramadi on Tuesday.",
-            [("2020-03-10", "2020-03-10", "IQ", None, None, 3, None, "event", "coalition")],
-            id="listed-places-without-counts",
+            [
+                ("2020-03-10", "2020-03-10", "IQ", "Baiji", "Salah ad-Din", 1, None, "event", "coalition"),
+                ("2020-03-10", "2020-03-10", "IQ", "Fallujah", "Anbar", 1, None, "event", "coalition"),
+                ("2020-03-10", "2020-03-10", "IQ", "Ramadi", "Anbar", 1, None, "event", "coalition"),
+            ],
+            id="listed-places-without-counts-one-report-each",
         ),
         pytest.param(
             "Russian jets conducted at least 30 strikes in Idlib province on Tuesday. Turkish jets struck "
@@ -314,6 +318,7 @@ def test_year_less_date_uses_unspecified_year():
     assert (r["date_start"], r["date_end"]) == ("XXXX-12-16", "XXXX-12-16")
 
 
-def test_multi_place_report_lists_its_places():
-    [r] = analyse("There were also strikes near Baiji, Fallujah and Ramadi.", published=WED)["strike_reports"]
-    assert r["places"] == ["Baiji", "Fallujah", "Ramadi"]
+def test_long_release_list_stays_one_multi_place_report():
+    text = "There were also strikes near Baiji, Fallujah, Makhmur, Ramadi, Sinjar and Tal Afar."
+    [r] = analyse(text, published=WED)["strike_reports"]
+    assert r["places"] == ["Baiji", "Fallujah", "Makhmur", "Ramadi", "Sinjar", "Tal Afar"]
