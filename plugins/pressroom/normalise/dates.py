@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -177,6 +178,11 @@ def _until_relative(m: re.Match, published: dt.date | None) -> DateRange | None:
 
 def find_all(text: str, published: dt.date | None) -> list[DateRange]:
     """Every date expression in `text` that dates an event (not an announcement), resolved, in text order."""
+    return list(_find_all(text, published))
+
+
+@functools.lru_cache(maxsize=256)  # every mention of a clause asks for the same clause's dates
+def _find_all(text: str, published: dt.date | None) -> tuple[DateRange, ...]:
     found: list[DateRange] = []
     found += [_range(m, published) for m in RANGE_RE.finditer(text)]
     found += [r for m in UNTIL_RELATIVE_RE.finditer(text) if (r := _until_relative(m, published))]
@@ -245,7 +251,7 @@ def find_all(text: str, published: dt.date | None) -> list[DateRange]:
             continue
         day = weekday_before(m["wd"], published).isoformat() if published else None
         found.append(DateRange(day, day, "day" if day else None, m.start(), m.end(), "day-of-week"))
-    return sorted(found, key=lambda r: r.at)
+    return tuple(sorted(found, key=lambda r: r.at))
 
 
 def _refused(m: re.Match, problem: str) -> DateRange:

@@ -13,6 +13,7 @@ which strike mention each place belongs to.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import dates, places, vocabulary
@@ -92,8 +93,13 @@ def structural_places(text: str, taken: list[tuple[int, int]]) -> list[tuple[int
 
 def country_in(text: str) -> set[str]:
     """Countries named in `text`, ignoring the ones inside ISIS's names ("Islamic State of Iraq and Syria")."""
+    return set(_countries(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _countries(text: str) -> frozenset[str]:
     text = ISIS_NAMES_RE.sub(" ", text)
-    return {places.COUNTRIES[m.group(1).lower()] for m in re.finditer(r"\b(Iraq|Syria)(?:['’]s|n)?\b", text)}
+    return frozenset(places.COUNTRIES[m.group(1).lower()] for m in re.finditer(r"\b(Iraq|Syria)(?:['’]s|n)?\b", text))
 
 
 def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
@@ -146,6 +152,7 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
     return sorted(found)
 
 
+@functools.lru_cache(maxsize=256)  # asked once per mention of the clause
 def province(clause: str) -> str | None:
     """The admin1 a clause names: "Kirkuk province", or a bare governorate name that is no town ("in Anbar")."""
     m = PROVINCE_RE.search(clause)
