@@ -59,12 +59,14 @@ _NAME = (
 # "in Thibeem", "near the cities of Abu Kamal and Mayadin", "in the Metina, Hakurk, Gara, Qandil and Asos regions",
 # "in Jurf al-Sakhr and Al-Qa'im area": place names from the text's structure, in the gazetteer or not.
 STRUCTURE_RE = re.compile(
-    rf"\b{vocabulary.alternation(_PLACES['prepositions'])}\s+(?:the\s+)?"
+    rf"\b(?i:{vocabulary.alternation(_PLACES['prepositions'])})\s+(?:the\s+)?"
     rf"(?:{vocabulary.alternation(_PLACES['list_heads'])}\s+of\s+(?:the\s+)?)?"
     rf"(?P<list>{_NAME}(?:\s*,\s*(?:the\s+)?{_NAME})*(?:\s*,?\s+and\s+(?:the\s+)?{_NAME})?)"
     rf"(?:\s+{vocabulary.alternation(_PLACES['dropped_tails'])}\b)?"
 )
 LIST_ITEM_RE = re.compile(_NAME)
+# "near the Syrian border", "the Iraq-Syria border": a border names no country of the strike.
+BORDER_RE = re.compile(r"\b(?:Syrian|Iraqi|Iraq|Syria)(?:[- ](?:Iraqi|Syrian|Iraq|Syria))?\s+border\b", re.IGNORECASE)
 NOT_A_PLACE_WORD = {w.lower().rstrip(".") for w in _PLACES["not_places"]}
 SPLIT_MAX = _PLACES["split_max"]
 
@@ -98,7 +100,7 @@ def country_in(text: str) -> set[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _countries(text: str) -> frozenset[str]:
-    text = ISIS_NAMES_RE.sub(" ", text)
+    text = BORDER_RE.sub(" ", ISIS_NAMES_RE.sub(" ", text))
     return frozenset(places.COUNTRIES[m.group(1).lower()] for m in re.finditer(r"\b(Iraq|Syria)(?:['’]s|n)?\b", text))
 
 
@@ -142,6 +144,9 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
         ):
             found.append((m.start(group), m.start(group) + len(name), name, None))
     found += structural_places(text, [(f[0], f[1]) for f in found] + province_spans)
+    tied = [(m.start("list"), m.end("list")) for m in STRUCTURE_RE.finditer(text)]
+    if len(found) > 1 and tied:  # "Suwayda 24 … said a strike … in Thibeem": the place the text ties the strike to
+        found = [f for f in found if any(a <= f[0] < b for a, b in tied)] or found
     dateline = LEADING_DATELINE_RE.match(text)
     found = [f for f in found if not dateline or f[0] >= dateline.end()]
     glosses = [(g.start(), g.end()) for f in found if (g := ALIAS_RE.match(text, f[1]))]

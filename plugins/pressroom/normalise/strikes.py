@@ -28,15 +28,15 @@ from . import actors, dates, locations, numbers, places, targets, vocabulary
 from .coreference import Mention, resolve
 from .text import Span, clauses, sentences
 
-NOUN = r"(?:air[- ]?strikes?|strikes?|air[- ]?raids?|bombing (?:raids?|runs?))"
+_VOCABULARY = vocabulary.load("strikes")
+NOUN = vocabulary.alternation(_VOCABULARY["nouns"])  # "airstrikes", "air raids", typos such as "airstike"
 _MONTH = dates.MONTH
 _MONTHDAY = rf"{_MONTH} \d{{1,2}}"
-MODIFIER = (
-    r"(?:more|additional|other|separate|precision|coalition|U\.S\.|US|American|allied|new|further|combined|"
-    rf"manned|unmanned|drone|aerial|Russian|Turkish|Iraqi|Syrian|French|British|successful|[\w.]+-led|{_MONTHDAY})"
+MODIFIER = (  # words between the count and the noun: data/vocabulary/strikes.yaml, any hyphenated compound
+    rf"(?:{vocabulary.alternation(_VOCABULARY['modifiers'])}|[\w.]+-led|[a-z]+-[a-z]+|{_MONTHDAY})"
 )
 COUNTED_RE = re.compile(
-    rf"\b{numbers.quantity('q')}\s+(?:of (?:the|these|those)\s+)?(?:{MODIFIER}\s+){{0,3}}(?P<noun>{NOUN})\b"
+    rf"\b{numbers.quantity('q')}\s+[\"']?(?:of (?:the|these|those)\s+)?(?:{MODIFIER}\s+){{0,3}}(?P<noun>{NOUN})\b"
     rf"(?:,?\s+consisting of\s+{numbers.quantity('e')}\s+engagements?)?",
     re.IGNORECASE,
 )
@@ -57,7 +57,7 @@ ZERO_RE = re.compile(
 AIRCRAFT_VERB_RE = re.compile(
     r"\b(?:jets?|warplanes?|aircraft|drones?|planes|bombers?|F-\d+\w*|helicopters?|gunships?|rocket artillery)\b"
     r"(?:(?!\b(?:was|were|been|shot|crashed|downed|by)\b)[^.;]){0,60}?"  # the aircraft acts, it is not hit
-    r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit)\b",
+    r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit|to strike)\b",
     re.IGNORECASE,
 )
 EVENT_VERB_RE = re.compile(
@@ -76,12 +76,11 @@ AGGREGATE_RE = re.compile(
 # its own sums up a campaign (an aggregate), it tells no event.
 PERFECT_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
                         r"conducting|launching|struck|targeted|hit)\b", re.IGNORECASE)
-_VOCABULARY = vocabulary.load("strikes")
 DENIAL_RE = re.compile(vocabulary.alternation(_VOCABULARY["denial"]), re.IGNORECASE)
 LATE_DISCLOSURE_RE = re.compile(vocabulary.alternation(_VOCABULARY["late_disclosure"]), re.IGNORECASE)
 AGGREGATE_MIN = 500  # no day or place of the campaign saw this many strikes: such a figure is a running total
 DEFINITE_RE = re.compile(
-    r"(?:\b(?:the|these|those|its|their|this|that|such|each|every|any|of)\s+(?:[\w’'-]+\s+){0,2}|\b\w+['’]s\s+)$",
+    r"(?:\b(?:the|these|those|its|their|this|that|such|each|every|any|of)\s+(?:[\w.’'-]+\s+){0,2}|\b\w+['’]s\s+)$",
     re.IGNORECASE,
 )
 GENERIC_RE = re.compile(r"\b(?:defines?|defined|definition|for example|such as)\b", re.IGNORECASE)
@@ -144,7 +143,7 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
                 vague.append((m, numbers.at_least(2), "definite" if definite else "vague"))
             elif definite:  # "Tuesday's strike near Qaim", "the strike": one strike
                 vague.append((m, numbers.exact(1), "definite"))
-    if counted or vague or MENTION_RE.search(body):
+    if counted or vague:
         return sorted(counted + vague, key=lambda t: t[0].start())
     return [(m, numbers.at_least(1), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
 
