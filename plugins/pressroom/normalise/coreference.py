@@ -67,12 +67,13 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
 
 
 def lists_places_of(prev: Mention, m: Mention) -> bool:
-    """A definite mention naming a list of places right after a place-less report of the same event."""
+    """A definite mention naming a list of places after a place-less report of the same actor: "the strikes" refer
+    back to the latest report, however far."""
     return (
         bool(m.places)
         and not prev.places
         and not prev.fields["place"]
-        and m.sentence - prev.sentence <= 2
+        and prev.fields["actor"] == m.fields["actor"]
         and prev.fields["scope"] == m.fields["scope"] == "event"
         and compatible(prev.fields, m.fields)
     )

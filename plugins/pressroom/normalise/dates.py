@@ -100,7 +100,8 @@ UNTIL_RELATIVE_RE = re.compile(
 WEEKDAY_RE = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAYS)})(?:’s|'s)?\b", re.IGNORECASE)
 # The weekday or date of an announcement ("said on Saturday", "in a Monday statement"), not of the strikes.
 ANNOUNCE_BEFORE = re.compile(  # "said on Monday", and the date that glosses it: "said on Monday (October 9)"
-    r"(?:said|says|announced|stated|reported|told|tweeted|added|released|statement|release|confirmed)"
+    r"(?:said|says|announced|stated|reported|told(?:\s+[A-Z][\w.]*){0,2}|tweeted|added|released|statement|release|"
+    r"confirmed)"
     r"(?:\s+(?:details|results|information|reporters|journalists))?"
     rf"(?:\s+(?:on|in a|in|late|early))*\s*(?:(?:{'|'.join(WEEKDAYS)})\s*\(\s*)?$",
     re.IGNORECASE,

@@ -76,6 +76,12 @@ AGGREGATE_RE = re.compile(
 # its own sums up a campaign (an aggregate), it tells no event.
 PERFECT_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
                         r"conducting|launching|struck|targeted|hit)\b", re.IGNORECASE)
+OTHER_EVENT_RE = re.compile(  # the event as a noun: "the attack on …", "in response to attacks", not "continued to attack"
+    r"\b(?:the|an?|this|that|these|those|its|their|his|her|response to|after|following|before|during|since)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}{vocabulary.words(_VOCABULARY['other_events'])}",
+    re.IGNORECASE,
+)
+STRIKE_EVENT_RE = re.compile(rf"\b(?:{NOUN}|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b", re.I)
 DENIAL_RE = re.compile(vocabulary.alternation(_VOCABULARY["denial"]), re.IGNORECASE)
 LATE_DISCLOSURE_RE = re.compile(vocabulary.alternation(_VOCABULARY["late_disclosure"]), re.IGNORECASE)
 AGGREGATE_MIN = 500  # no day or place of the campaign saw this many strikes: such a figure is a running total
@@ -208,7 +214,7 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
                  published: dt.date | None, default_actor: str) -> dict | None:  # fmt: skip
     """The report of one mention (None for a campaign statement without a figure)."""
     body = clause.text
-    own_date = dates.nearest(body, m.start(), published)
+    own_date = event_date(body, m.start(), published)
     date_rule = own_date.rule if own_date else "context-date" if ctx.date.start else None
     engagements = numbers.interval(m, "e") if kind == "counted" else None
     aggregate = is_aggregate(body, count, engagements) or (
@@ -288,6 +294,21 @@ def zero_report(clause: Span, ctx: Context, published: dt.date | None) -> dict |
             "rule": "release.no-strikes"}  # fmt: skip
 
 
+def other_event_date(body: str, at: int) -> bool:
+    """The date at `at` belongs to another event ("the attack on al-Asad Airbase … on Jan. 20", "the funeral on
+    Friday"): the nearest event word before it, within 80 characters, names no strike."""
+    window = body[max(0, at - 80) : at]
+    other = [m.end() for m in OTHER_EVENT_RE.finditer(window)]
+    strike = [m.end() for m in STRIKE_EVENT_RE.finditer(window)]
+    return bool(other) and (not strike or other[-1] > strike[-1])
+
+
+def event_date(body: str, position: int, published: dt.date | None) -> dates.DateRange | None:
+    """The date expression nearest to the mention at `position` that does not date another event."""
+    found = [d for d in dates.find_all(body, published) if not other_event_date(body, d.at)]
+    return min(found, key=lambda r: min(abs(r.at - position), abs(r.until - position))) if found else None
+
+
 def update_context(sentence: Span, index: int, ctx: Context, published: dt.date | None) -> None:
     body = sentence.text
     section = SECTION_RE.search(body)
@@ -296,7 +317,7 @@ def update_context(sentence: Span, index: int, ctx: Context, published: dt.date 
     if BACKFILL_RE.search(body):
         ctx.scope = "backfill"
     if STRIKE_CONTEXT_RE.search(body):
-        found = [d for d in dates.find_all(body, published) if not d.problem]
+        found = [d for d in dates.find_all(body, published) if not d.problem and not other_event_date(body, d.at)]
         if found:
             ctx.date = found[0]
         countries = locations.country_in(body)
