@@ -6,7 +6,8 @@
   was reported before it and it names a date, place or province; otherwise it refers back, and may tell where
   or when the previous event happened.
 - One event told in two nearby sentences (one has the count, the other the place or date) becomes one report.
-- A vague mention that adds nothing (no place, date or province; or the place of a counted report) is dropped.
+- A vague mention that adds nothing (no place, date or province; or the place of a counted report) is dropped; so is
+  an exact count with no date, place or province that a dated report of the same actor and count repeats.
 - A figure that restates an aggregate, or a part of it ("Of those 68 strikes, 35 …"), is an aggregate too.
 - Headline totals: a place-less count whose country and dates also have per-place reports, a count that covers
   both countries and is broken down by other reports of its dates, or a count shared by listed places ("nine
@@ -130,7 +131,7 @@ def compatible(a: dict, b: dict) -> bool:
 
 def same_fact(a: dict, b: dict) -> bool:
     keys = ("country", "date_start", "date_end", "place", "admin1", "scope", "actor", "strikes")
-    return all(a[k] == b[k] for k in keys)
+    return all(a[k] == b[k] for k in keys) and a.get("places") == b.get("places")
 
 
 def same_place(a: dict, b: dict) -> bool:
@@ -195,6 +196,8 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
     sentence right after a strike report ("… killed Sunday as an airstrike launched by the coalition targeted …
     “The coalition jets targeted IS locations in al-Rashad and Hawija”"), which describes that strike."""
     f = m.fields
+    if not m.vague and not m.places and repeats_dated(m, kept):
+        return True
     if not m.vague or m.places:
         return False
     others = [
@@ -216,6 +219,23 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
         and same_place(o, f)
         and compatible(o, f)
         for o in others
+    )
+
+
+def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
+    """An exact count with no date, place or province that a dated report of the same actor, country and count
+    states too: the same strike told twice (a paraphrase and a quote), kept once, with its date."""
+    f = m.fields
+    if f["date_start"] or f["place"] or f["admin1"] or f["scope"] != "event":
+        return False
+    return any(
+        o is not m
+        and o.fields["date_start"]
+        and o.fields["scope"] == "event"
+        and o.fields["actor"] == f["actor"]
+        and o.fields["strikes"] == f["strikes"]
+        and compatible(o.fields, f)
+        for o in kept
     )
 
 

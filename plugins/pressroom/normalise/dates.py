@@ -162,7 +162,12 @@ def _iso(value: str | dt.date) -> str:
 
 
 def _is_announcement(text: str, start: int, end: int) -> bool:
-    return bool(ANNOUNCE_BEFORE.search(text[max(0, start - 30) : start]) or ANNOUNCE_AFTER.match(text[end:]))
+    """ "said on Monday", "in a Monday statement", a dateline "Dec. 20, 2016 —" (a dash after a date dates the
+    release only when the date has its year: "The airstrike on Feb. 23 — but …" dates the strike)."""
+    after = ANNOUNCE_AFTER.match(text[end : end + 20])
+    dash = after and after.group().strip()[:1] in "—–-"
+    dated_line = after and (not dash or re.search(r"\d{4}$", text[start:end]))
+    return bool(ANNOUNCE_BEFORE.search(text[max(0, start - 30) : start]) or dated_line)
 
 
 def _until_relative(m: re.Match, published: dt.date | None) -> DateRange | None:
