@@ -196,13 +196,8 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
     sentence right after a strike report ("… killed Sunday as an airstrike launched by the coalition targeted …
     “The coalition jets targeted IS locations in al-Rashad and Hawija”"), which describes that strike."""
     f = m.fields
-    if not m.vague and not m.places and repeats_dated(m, kept):
-        return True
-    if not m.vague or m.places:
+    if m.places:
         return False
-    others = [
-        o.fields for o in kept if o is not m and o.fields["scope"] != "aggregate" and o.fields["actor"] == f["actor"]
-    ]
     if m.kind == "aircraft" and any(
         o.sentence == m.sentence - 1
         and o.fields["actor"] == f["actor"]
@@ -211,6 +206,11 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
         for o in kept
     ):
         return True
+    if not m.vague:
+        return repeats_dated(m, kept)
+    others = [
+        o.fields for o in kept if o is not m and o.fields["scope"] != "aggregate" and o.fields["actor"] == f["actor"]
+    ]
     if not f["place"] and not f["date_start"] and not f["admin1"]:
         return bool(others)
     return any(

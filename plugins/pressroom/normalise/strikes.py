@@ -55,11 +55,15 @@ ZERO_RE = re.compile(
     re.IGNORECASE,
 )
 AIRCRAFT_VERB_RE = re.compile(
-    r"\b(?:jets?|warplanes?|aircraft|drones?|planes|bombers?|F-\d+\w*|helicopters?|gunships?|rocket artillery)\b"
+    rf"\b{vocabulary.alternation(_VOCABULARY['striking_aircraft'])}\b"
     r"(?:(?!\b(?:was|were|been|shot|crashed|downed|by)\b)[^.;]){0,60}?"  # the aircraft acts, it is not hit
     r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit|to strike)\b",
     re.IGNORECASE,
 )
+SINGULAR_RE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w.'-]+\s+){0,2}$", re.IGNORECASE)
+MORE_AIRCRAFT_RE = re.compile(r"\b(?:and|with|alongside)\s+(?:an?|another|one|two|three|four|\d+|several|other)\b", re.I)
+# "while on Feb. 22 another killed Wasim …": a second strike with the noun left out.
+ANOTHER_RE = re.compile(r"\banother\s+(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE)
 EVENT_VERB_RE = re.compile(
     r"\b(?:conducted|conducting|carried out|carrying out|launched|launching|targeted|targeting|hit|hitting|struck|"
     r"striking|destroyed|destroying|took out|killed|killing|pounded|pounding|included|continued|bombed|engaged|"
@@ -151,7 +155,21 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
                 vague.append((m, numbers.exact(1), "definite"))
     if counted or vague:
         return sorted(counted + vague, key=lambda t: t[0].start())
-    return [(m, numbers.at_least(1), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
+    another = [(m, numbers.exact(1), "another") for m in ANOTHER_RE.finditer(body)]
+    if another:
+        return another
+    return [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
+
+
+def aircraft_count(body: str, m: re.Match) -> dict:
+    """One aircraft told in the singular ("a Reaper drone … engaged a terrorist", "a jet blasted a cave") struck
+    once: exactly 1 (contract: singular); several aircraft, or an attack told without a count: at least 1."""
+    singular = (
+        SINGULAR_RE.search(body[max(0, m.start() - 30) : m.start()])
+        and not m.group().split()[0].endswith("s")
+        and not MORE_AIRCRAFT_RE.search(m.group())  # "a US F-15 and two F-16s"
+    )
+    return numbers.exact(1) if singular else numbers.at_least(1)
 
 
 def mentions_in_clause(
