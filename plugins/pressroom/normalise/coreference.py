@@ -12,7 +12,8 @@
 - Headline totals: a place-less count whose country and dates also have per-place reports, a count that covers
   both countries and is broken down by other reports of its dates, or a count shared by listed places ("nine
   airstrikes near Kisik, Mosul, Sinjar and Tal Afar") whose places have reports of their own, is moved to
-  `headlines` (so that the check can compare the sum). A two-country count without a breakdown ("46 other
+  `headlines` (so that the check can compare the sum); so is a place-less count that dated reports of two or more
+  days right after it add up to ("two strikes in Syria" told as a Sept. 24 and a Sept. 16 strike). A two-country count without a breakdown ("46 other
   strikes … in Iraq and Syria on August 18 and 19") stays a report.
 """
 
@@ -239,6 +240,26 @@ def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
     )
 
 
+def adds_up_to(m: Mention, reports: list[Mention]) -> bool:
+    """ "two strikes in Syria" then "A Sept. 24 strike …" and "A Sept. 16 strike …": a place-less exact count that
+    the dated exact reports right after it (same actor and country, two or more days) add up to is their total."""
+    f = m.fields
+    if f["strikes"]["best"] is None:
+        return False
+    parts = [
+        o.fields for o in sorted(reports, key=lambda o: o.sentence)
+        if o.sentence > m.sentence and o.fields["scope"] == f["scope"] and o.fields["actor"] == f["actor"]
+        and o.fields["date_start"] and o.fields["strikes"]["best"] is not None
+        and (not f["country"] or o.fields["country"] == f["country"])
+    ]  # fmt: skip
+    total, days = 0, set()
+    for g in parts:
+        total, days = total + g["strikes"]["best"], days | {g["date_start"]}
+        if total >= f["strikes"]["best"]:
+            break
+    return total == f["strikes"]["best"] and len(days) >= 2
+
+
 def within(o: Mention, listed: list[str]) -> bool:
     """`o` is at one of the listed places, or lists only some of them."""
     names = {places.fold(n) for n in listed}
@@ -251,6 +272,8 @@ def is_total(m: Mention, reports: list[Mention]) -> bool:
     f = m.fields
     if f["scope"] == "aggregate" or f["place"] or f["admin1"]:
         return False
+    if adds_up_to(m, reports):
+        return True
     if m.places:
         return any(
             o is not m and o.fields["scope"] == f["scope"] and compatible(o.fields, f) and within(o, m.places)

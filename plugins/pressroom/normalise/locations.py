@@ -82,6 +82,8 @@ def structural_places(text: str, taken: list[tuple[int, int]]) -> list[tuple[int
             first = re.split(r"[\s-]", name)[0].lower().rstrip(".")
             if re.search(r"['’]s\b", name):  # "near the Iraqi’s largest dam": a possessive, no place name
                 continue
+            if len(name) < 3 or re.match(r"\.\w", text[start + len(name) : start + len(name) + 2]):
+                continue  # "In August, U.S. forces": an abbreviation, no place
             if any(a < start + len(name) and start < b for a, b in taken) or first in NOT_A_PLACE_WORD:
                 continue
             if country_in(name) or ISIS_NAMES_RE.search(name) or places.fold(name) in NOT_PLACES:
