@@ -62,7 +62,10 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
             continue
         kept.append(m)
     restate_aggregates(kept)
-    reports = [m for m in kept if m.fields["scope"] == "aggregate" or not absorbed(m, kept)]
+    reports: list[Mention] = []
+    for i, m in enumerate(kept):  # in order: a report absorbed by a later one cannot absorb that one in turn
+        if m.fields["scope"] == "aggregate" or not absorbed(m, reports + kept[i:]):
+            reports.append(m)
     totals = [m for m in reports if is_total(m, reports)]
     out = [f for m in reports if m not in totals for f in one_per_place(m)]
     return out, [m.fields for m in totals if not m.vague]
