@@ -260,6 +260,31 @@ def _find_all(text: str, published: dt.date | None) -> tuple[DateRange, ...]:
     return tuple(sorted(found, key=lambda r: r.at))
 
 
+# "the operation occurred the previous day": the day before a date the text states (else before publication).
+PREVIOUS_DAY_RE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day before\b(?! (?:yesterday|that))", re.I)
+
+
+def stated_day(text: str, published: dt.date | None) -> str | None:
+    """The last month-day date written in `text`, announcements included ("CENTCOM's statement, dated Jan. 17")."""
+    days = [_day(month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]), int(y) if (y := m["y1"] or m["y2"]) else None,
+                 published) for m in DAY_RE.finditer(text)]  # fmt: skip
+    days = [d for d in days if d]
+    return _iso(days[-1]) if days else None
+
+
+def day_before(anchor: str | None, published: dt.date | None) -> DateRange | None:
+    """The day before `anchor` (ISO, or "XXXX-MM-DD" when the year is unknown), else before publication."""
+    if anchor is None:
+        if published is None:
+            return None
+        day = (published - dt.timedelta(days=1)).isoformat()
+        return DateRange(day, day, "day", rule="previous-day")
+    year = anchor[:4]
+    known = dt.date.fromisoformat(("2001" if year == "XXXX" else year) + anchor[4:]) - dt.timedelta(days=1)
+    day = known.isoformat() if year != "XXXX" else "XXXX" + known.isoformat()[4:]
+    return DateRange(day, day, "day", rule="previous-day")
+
+
 def _refused(m: re.Match, problem: str) -> DateRange:
     return DateRange(None, None, None, m.start(), m.end(), "refused-date", problem)
 

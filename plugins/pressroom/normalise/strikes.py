@@ -127,6 +127,7 @@ class Context:
     place_sentence: int = -10
     actor: str | None = None  # the actor of the latest mention whose clause named one (actors.explicit)
     denied: set = field(default_factory=set)  # the dates (None: undated) of strikes the text denies
+    stated: str | None = None  # the last month-day date written so far, announcements included
 
 
 def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
@@ -329,6 +330,11 @@ def event_date(body: str, position: int, published: dt.date | None) -> dates.Dat
 
 def update_context(sentence: Span, index: int, ctx: Context, published: dt.date | None) -> None:
     body = sentence.text
+    previous_day = dates.PREVIOUS_DAY_RE.search(body)
+    if previous_day:  # "CENTCOM said the operation occurred the previous day" (after "a statement dated Jan. 17")
+        ctx.date = dates.day_before(dates.stated_day(body[: previous_day.start()], published) or ctx.stated,
+                                    published) or ctx.date  # fmt: skip
+    ctx.stated = dates.stated_day(body, published) or ctx.stated
     section = SECTION_RE.search(body)
     if section and (section["tail"] or len(body) < 40 or re.match(r"(?:\w+ )?in (?:Iraq|Syria)\b", body, re.I)):
         ctx.country = places.COUNTRIES[(section["country"] or section["tail"]).lower()]
