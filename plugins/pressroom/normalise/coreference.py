@@ -289,5 +289,13 @@ def is_total(m: Mention, reports: list[Mention]) -> bool:
         and o.fields["actor"] == f["actor"]
         and (not f["country"] or o.fields["country"] == f["country"])
         and compatible(o.fields, f)
+        and not exceeds(o.fields, f)
         for o in reports
     )
+
+
+def exceeds(part: dict, total: dict) -> bool:
+    """A part with more strikes than the total is no part of it ("killed … in an airstrike", then a monitor's "two
+    separate airstrikes … in Idlib")."""
+    high = total["strikes"]["high"]
+    return high is not None and (part["strikes"]["low"] or 0) > high
