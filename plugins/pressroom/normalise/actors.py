@@ -84,9 +84,11 @@ TERROR_ATTACK = re.compile(
 )
 
 
-def is_attack(before: str, clause: str) -> bool:
-    """ISIS striking, or anyone striking Iraqi, Kurdish or coalition forces: an attack, no strike report."""
-    return bool(ISIS_SUBJECT.search(before) or ON_PARTNERS.search(clause) or TERROR_ATTACK.search(clause))
+def is_attack(before: str, clause: str, around: str | None = None) -> bool:
+    """ISIS striking, or anyone striking Iraqi, Kurdish or coalition forces (said within `around`, the mention and
+    the words next to it; the whole clause when not given): an attack, no strike report."""
+    near = clause if around is None else around
+    return bool(ISIS_SUBJECT.search(before) or ON_PARTNERS.search(near) or TERROR_ATTACK.search(clause))
 
 
 def document_default(text: str) -> str:

@@ -181,7 +181,10 @@ def mentions_in_clause(
         denied = dates.nearest(body, 0, published)
         ctx.denied.add(denied.start if denied else None)
         return []
-    items = [i for i in find_mentions(body) if not actors.is_attack(body[: i[0].start()], body)]
+    items = [
+        i for i in find_mentions(body)
+        if not actors.is_attack(body[: i[0].start()], body, body[max(0, i[0].start() - 40) : i[0].end() + 60])
+    ]  # fmt: skip
     if not items:
         return []
     found = locations.find_places(body)
