@@ -177,7 +177,7 @@ def merge(into: dict, other: dict) -> None:
     for key in ("date_start", "date_end", "date_precision"):
         into[key] = into[key] or other[key]
     if not into["place"] and other["place"]:
-        for key in ("place", "place_normalised", "admin1", "lat", "lon", "geo_precision", "country"):
+        for key in ("place", "place_normalised", "admin1", "lat", "lon", "geo_precision", "geonames_id", "country"):
             into[key] = other[key] or into[key]
     if other["date_start"] and into["date_start"] and narrows(other, into):
         for key in ("date_start", "date_end", "date_precision"):

@@ -175,7 +175,7 @@ def province(clause: str) -> str | None:
 def no_place(country: str | None) -> dict:
     """Place fields of a report that names no place (a country total, a zero day)."""
     return {"place": None, "place_normalised": None, "country": country, "admin1": None, "lat": None, "lon": None,
-            "geo_precision": None}  # fmt: skip
+            "geo_precision": None, "geonames_id": None}  # fmt: skip
 
 
 def place_fields(found: list, clause: str, country: str | None) -> tuple[dict, list[str]]:

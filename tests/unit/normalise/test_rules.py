@@ -47,7 +47,7 @@ def summary(text, published=WED):
         pytest.param(
             "Coalition aircraft conducted several airstrikes on ISIS caves in the Qara Chokh mountains southeast "
             "of Makhmour on Tuesday.",
-            [("2020-03-10", "2020-03-10", "IQ", "Qara Chokh", None, 3, None, "event", "coalition")],
+            [("2020-03-10", "2020-03-10", "IQ", "Qara Chokh mountains", None, 3, None, "event", "coalition")],
             id="relative-anchor-is-not-the-place",
         ),
         pytest.param(
