@@ -36,6 +36,7 @@ class Mention:
     multi_country: bool = False  # the count covers Iraq and Syria together
     places: list[str] = field(default_factory=list)  # a list of places sharing the count
     cue: str | None = None  # the actor family named right before the mention (actors.cue)
+    phrase: str = ""  # the strike phrase without date words ("a precision airstrike")
 
     @property
     def vague(self) -> bool:
@@ -176,6 +177,7 @@ def merge(into: dict, other: dict) -> None:
         into.update(strikes=theirs, evidence=other["evidence"], engagements=other["engagements"])
     for key in ("date_start", "date_end", "date_precision"):
         into[key] = into[key] or other[key]
+    into["country"] = into["country"] or other["country"]
     if not into["place"] and other["place"]:
         for key in ("place", "place_normalised", "admin1", "lat", "lon", "geo_precision", "geonames_id", "country"):
             into[key] = other[key] or into[key]
@@ -227,13 +229,14 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
 
 
 def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
-    """An exact count with no date, place or province that a dated report of the same actor, country and count
-    states too: the same strike told twice (a paraphrase and a quote), kept once, with its date."""
+    """An exact count with no date, place or province that a dated report of the same actor, country, count and
+    wording states too: the same strike told twice (a paraphrase and a quote), kept once, with its date."""
     f = m.fields
     if f["date_start"] or f["place"] or f["admin1"] or f["scope"] != "event":
         return False
     return any(
         o is not m
+        and o.phrase == m.phrase
         and o.fields["date_start"]
         and o.fields["scope"] == "event"
         and o.fields["actor"] == f["actor"]

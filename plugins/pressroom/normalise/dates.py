@@ -55,6 +55,7 @@ MONTH = (  # a month name as releases and the press write it: "Dec.", "Sept.", "
     r"(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+MONTH_OR_DAY_RE = re.compile(rf"(?:{MONTH}|\d{{1,2}}(?:st|nd|rd|th)?),?", re.IGNORECASE)  # a date word
 _MONTH = "(?P<{0}>" + MONTH + ")"
 _YEAR = r"(?:,?\s+(?P<{0}>(?:19|20)\d\d))?"
 RANGE_RE = re.compile(
@@ -76,10 +77,11 @@ PAST_DAYS_RE = re.compile(  # "in the last two days", "over the past week": the 
     re.IGNORECASE,
 )
 # "In August", "early April", "during October 2017" (not "August 18"): the whole month, precision "month".
-MONTH_ONLY_RE = re.compile(
+_MONTH_NAME = r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_ONLY_RE = re.compile(  # also a month before the strike noun: "A July drone strike", "the August airstrikes"
     r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?"
-    r"(?P<m1>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b(?!\s*\d)"
+    rf"{_MONTH_NAME}(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b(?!\s*\d)"
+    rf"|\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+{_MONTH_NAME.replace('m1', 'm2')}(?=\s+(?:[\w-]+\s+)?(?:air\s?)?strikes?\b)"
 )
 WEEKEND_RE = re.compile(r"\b(?:over|during|on|at|this|last) the weekend\b|\b(?:this|last) weekend\b", re.IGNORECASE)
 LAST_WEEK_RE = re.compile(r"\blast week\b", re.IGNORECASE)
@@ -338,7 +340,7 @@ def _numeric(m: re.Match) -> DateRange | None:
 def _month(m: re.Match, published: dt.date | None) -> DateRange:
     """ "In August" → the whole month; the year stated, else the publication's (the previous one for a month
     after publication), else unknown ("XXXX-08-01")."""
-    month = month_number(m["m1"])
+    month = month_number(m["m1"] or m["m2"])
     year = int(m["y1"]) if m["y1"] else None
     if year is None and published is not None:
         year = published.year - (month > published.month)

@@ -145,7 +145,9 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     counted = [c for c in counted if c[1]]
     taken = [(m.start(), m.end()) for m, _, _ in counted]
     vague = []
-    if EVENT_VERB_RE.search(body) and len(locations.country_in(body)) < 2:
+    # a vague plural in a clause naming both countries reports an event only when the clause dates it
+    one_country = len(locations.country_in(body)) < 2 or bool(dates.find_all(body, None))
+    if EVENT_VERB_RE.search(body) and one_country:
         for m in MENTION_RE.finditer(body):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -209,10 +211,15 @@ def mentions_in_clause(
         if report is None:
             continue
         out.append(Mention(index, report, kind, headline_line, multi_country=len(countries) > 1, places=listed,
-                           cue=actors.cue(body[: actor_position(m, kind)])))  # fmt: skip
+                           cue=actors.cue(body[: actor_position(m, kind)]), phrase=wording(m)))  # fmt: skip
         if elided:
             out.append(elided_mention(elided, out[-1], index, headline_line))
     return out
+
+
+def wording(m: re.Match) -> str:
+    """The strike phrase without its date words, to tell a repeated phrase ("a precision airstrike" twice)."""
+    return " ".join(w for w in m.group().lower().split() if not dates.MONTH_OR_DAY_RE.fullmatch(w))
 
 
 def country_of(countries: set[str], found: list, ctx: Context) -> str | None:
