@@ -137,7 +137,7 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     counted = [
         (m, numbers.interval(m, "q"), "counted")
         for m in COUNTED_RE.finditer(body)
-        if not NOT_A_COUNT_RE.search(body[: m.start()])
+        if not NOT_A_COUNT_RE.search(body[max(0, m.start() - 16) : m.start()])
     ]
     counted += [(m, numbers.interval(m, "q"), "among") for m in AMONG_RE.finditer(body)]
     subsets = [(m, numbers.interval(m, "q"), "subset") for m in SUBSET_RE.finditer(body)]
