@@ -49,7 +49,7 @@ ON_PARTNERS = re.compile(
 MILITARY = re.compile(
     r"\b(?:ISIS|ISIL|Daesh|Islamic State|coalition|air ?strikes?|air-strikes?|warplanes?|jets|drones?|military|"
     r"militants?|CJTF|CENTCOM|Central Command|Inherent Resolve|Pentagon|strikes? near|engagements?|tactical units?|"
-    r"fighting positions?)\b",
+    r"fighting positions?|militias?|(?:armed|security|military|U\.S\.|US|coalition) forces|troops)\b",
     re.IGNORECASE,
 )
 

@@ -30,12 +30,18 @@ TARGETS = _compile(_VOCABULARY["targets"])
 NOT_PART_OF = re.compile(vocabulary.alternation(_VOCABULARY["not_part_of"]) + r"\W+(?:\w+\W+){0,5}$", re.IGNORECASE)
 
 
-def _operation(text: str) -> str | None:
+def _operation(text: str) -> tuple[str | None, str]:
+    """The campaign a named operation gives, and the text without the campaigns the strike is only beside
+    ("alongside the campaign against ISIS remnants"), whose targets say nothing of the strike's."""
+    beside = []
     for kind, pattern in OPERATIONS:
         for m in pattern.finditer(text):
             if not NOT_PART_OF.search(text[max(0, m.start() - 60) : m.start()]):
-                return kind
-    return None
+                return kind, text
+            beside.append((m.start(), m.end()))
+    for start, end in sorted(beside, reverse=True):
+        text = text[:start] + " " + text[end:]
+    return None, text
 
 
 def _target(text: str) -> str | None:
@@ -46,7 +52,8 @@ def _target(text: str) -> str | None:
 
 def of_text(text: str) -> str | None:
     """The campaign one piece of text names, or None when it names none (or both equally)."""
-    return _operation(text) or _target(text)
+    named, rest = _operation(text)
+    return named or _target(rest)
 
 
 def assign(text: str, reports: list[dict]) -> None:

@@ -108,6 +108,7 @@ ANNOUNCE_BEFORE = re.compile(  # "said on Monday", and the date that glosses it:
     rf"(?:\s+(?:on|in a|in|late|early))*\s*(?:(?:{'|'.join(WEEKDAYS)})\s*\(\s*)?$",
     re.IGNORECASE,
 )
+AGENCY_DATELINE_RE = re.compile(r"\s*\([A-Z][\w .'-]{1,30}\)\s*(?:[—–]|--?)\s")
 ANNOUNCE_AFTER = re.compile(r"^\s*(?:statement|release|news release|press release|[—–]|-\s)", re.IGNORECASE)
 DATELINE_RE = re.compile(
     rf"^\s*[A-Z][A-Z .,]{{2,40}}(?:,\s*[A-Z][a-z]+\.)?,\s*{_MONTH.format('m1')}\s+"
@@ -169,7 +170,8 @@ def _is_announcement(text: str, start: int, end: int) -> bool:
     after = ANNOUNCE_AFTER.match(text[end : end + 20])
     dash = after and after.group().strip()[:1] in "—–-"
     dated_line = after and (not dash or re.search(r"\d{4}$", text[start:end]))
-    return bool(ANNOUNCE_BEFORE.search(text[max(0, start - 30) : start]) or dated_line)
+    agency = AGENCY_DATELINE_RE.match(text[end : end + 40])  # "WASHINGTON, Jan. 23 (Xinhua) --": the agency's date
+    return bool(ANNOUNCE_BEFORE.search(text[max(0, start - 30) : start]) or dated_line or agency)
 
 
 def _until_relative(m: re.Match, published: dt.date | None) -> DateRange | None:
