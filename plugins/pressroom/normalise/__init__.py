@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import campaign, checks, dates, spokespeople, strikes, text as text_module
+from . import campaign, checks, dates, spokespeople, strikes
+from . import text as text_module
 
 NORMALISER_VERSION = "2026.11.4"
 

@@ -5,7 +5,8 @@ forces. `other`: Russian, Syrian-regime, Turkish, Iraqi-only (Iraqi air force, I
 warplanes", the Security Media Cell), Iranian or Israeli strikes, unidentified aircraft. The target is a
 separate question (campaign.py): a U.S. strike on a militia is `coalition`. The cues are data
 (data/vocabulary/actors.yaml). A nationality inside the strike phrase ("an Iraqi airstrike") decides; then the
-actor cue nearest before the mention; then a cue anywhere in the clause; then the actor of the latest mention that had a cue ("Iraqi warplanes carried out several
+actor cue nearest before the mention; then a cue anywhere in the clause; then the actor of the latest mention that
+had a cue ("Iraqi warplanes carried out several
 airstrikes … The strike was the second this year"); then the document default (`other` when the document names
 other actors only). ISIS striking (or anyone striking Iraqi, Kurdish or coalition forces) is an attack, not a
 strike report.

@@ -13,7 +13,8 @@
   both countries and is broken down by other reports of its dates, or a count shared by listed places ("nine
   airstrikes near Kisik, Mosul, Sinjar and Tal Afar") whose places have reports of their own, is moved to
   `headlines` (so that the check can compare the sum); so is a place-less count that dated reports of two or more
-  days right after it add up to ("two strikes in Syria" told as a Sept. 24 and a Sept. 16 strike). A two-country count without a breakdown ("46 other
+  days right after it add up to ("two strikes in Syria" told as a Sept. 24 and a Sept. 16 strike). A two-country
+  count without a breakdown ("46 other
   strikes … in Iraq and Syria on August 18 and 19") stays a report.
 """
 

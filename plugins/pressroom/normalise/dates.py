@@ -270,8 +270,11 @@ PREVIOUS_DAY_RE = re.compile(r"\bthe (?:previous|preceding) day\b|\bthe day befo
 
 def stated_day(text: str, published: dt.date | None) -> str | None:
     """The last month-day date written in `text`, announcements included ("CENTCOM's statement, dated Jan. 17")."""
-    days = [_day(month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]), int(y) if (y := m["y1"] or m["y2"]) else None,
-                 published) for m in DAY_RE.finditer(text)]  # fmt: skip
+    days = [
+        _day(month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"]), int(y) if (y := m["y1"] or m["y2"]) else None,
+             published)
+        for m in DAY_RE.finditer(text)
+    ]  # fmt: skip
     days = [d for d in days if d]
     return _iso(days[-1]) if days else None
 

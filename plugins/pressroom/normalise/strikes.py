@@ -61,7 +61,9 @@ AIRCRAFT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 SINGULAR_RE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w.'-]+\s+){0,2}$", re.IGNORECASE)
-MORE_AIRCRAFT_RE = re.compile(r"\b(?:and|with|alongside)\s+(?:an?|another|one|two|three|four|\d+|several|other)\b", re.I)
+MORE_AIRCRAFT_RE = re.compile(
+    r"\b(?:and|with|alongside)\s+(?:an?|another|one|two|three|four|\d+|several|other)\b", re.IGNORECASE
+)
 # "while on Feb. 22 another killed Wasim …": a second strike with the noun left out.
 ANOTHER_RE = re.compile(r"\banother\s+(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE)
 EVENT_VERB_RE = re.compile(
@@ -80,7 +82,8 @@ AGGREGATE_RE = re.compile(
 # its own sums up a campaign (an aggregate), it tells no event.
 PERFECT_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
                         r"conducting|launching|struck|targeted|hit)\b", re.IGNORECASE)
-OTHER_EVENT_RE = re.compile(  # the event as a noun: "the attack on …", "in response to attacks", not "continued to attack"
+# The event as a noun: "the attack on …", "in response to attacks", not "continued to attack".
+OTHER_EVENT_RE = re.compile(
     r"\b(?:the|an?|this|that|these|those|its|their|his|her|response to|after|following|before|during|since)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}{vocabulary.words(_VOCABULARY['other_events'])}",
     re.IGNORECASE,

@@ -82,7 +82,9 @@ def normalise(text: str) -> str:
 
 BREAK_RE = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+|\s+\*\s+|(?:^|\s)--\s+|(?:^|\s)•\s+")
 # A semicolon, ", while …", and ", and the United States has …" (a second independent clause with its own subject).
-CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|and another)\s+|,\s+and\s+(?=the (?:United States|U\.S\.|coalition)\b)")
+CLAUSE_RE = re.compile(
+    r";\s+|,\s+(?:while|whereas|and another)\s+|,\s+and\s+(?=the (?:United States|U\.S\.|coalition)\b)"
+)
 STRIP = " \t\r\n-*•|\u00a0"
 
 

@@ -40,7 +40,9 @@ def scanned(monkeypatch):
         pytest.param(FILLER * 2600 + "coalition airstrikes near Mosul", id="100k-one-unpunctuated-sentence"),
         pytest.param(sparse(1_000_000), id="1mb-unpunctuated"),
         pytest.param(("coalition airstrikes hit the militants moved along the road " * 500)[:30_000], id="dense"),
-        pytest.param("Near Mosul, four strikes engaged two ISIS tactical units on July 16. " * 1500, id="release-lines"),
+        pytest.param(
+            "Near Mosul, four strikes engaged two ISIS tactical units on July 16. " * 1500, id="release-lines"
+        ),
     ],
 )
 def test_work_is_linear_in_the_input(scanned, document):

@@ -13,15 +13,20 @@ PUBLISHED = dt.date(2024, 11, 13)
     ("text", "expected"),
     [
         ("U.S. forces conducted an airstrike on an ISIS camp in Syria on Monday.", ("coalition", "counter-isis")),
-        ("U.S. forces conducted strikes against an Iran-backed militia's depot in Syria on Monday.", ("coalition", "other")),
+        (
+            "U.S. forces conducted strikes against an Iran-backed militia's depot in Syria on Monday.",
+            ("coalition", "other"),
+        ),
         ("A U.S. drone strike on Monday killed a Hurras al-Din leader in Idlib.", ("coalition", "other")),
         ("Jordanian warplanes struck drug smugglers in southern Syria on Monday.", ("coalition", "other")),
         ("An RAF Reaper conducted a strike on Daesh fighters in Syria on Monday.", ("coalition", "counter-isis")),
         ("French aircraft conducted airstrikes on ISIS positions in Syria on Monday.", ("coalition", "counter-isis")),
         ("Six ISIS militants were killed in an Iraqi airstrike near Makhmur on Monday.", ("other", None)),
         ("A Turkish drone strike killed three PKK members near Sinjar on Monday.", ("other", None)),
-        ("On Jan. 3, 2020, a U.S. drone strike destroyed a convoy carrying Iran's top military figure Soleimani.",
-         ("coalition", "other")),
+        (
+            "On Jan. 3, 2020, a U.S. drone strike destroyed a convoy carrying Iran's top military figure Soleimani.",
+            ("coalition", "other"),
+        ),
     ],
 )
 def test_actor_and_campaign(text, expected):

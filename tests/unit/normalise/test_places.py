@@ -63,7 +63,8 @@ def test_precision_codes():
 )
 def test_place_normalised_is_the_common_ascii_spelling_and_keeps_the_geonames_id(written, normalised, geonames_id):
     resolved = places.resolve(written)
-    assert (resolved["place"], resolved["place_normalised"], resolved["geonames_id"]) == (written, normalised, geonames_id)
+    got = (resolved["place"], resolved["place_normalised"], resolved["geonames_id"])
+    assert got == (written, normalised, geonames_id)
 
 
 def test_other_geonames_places_are_plain_ascii():

@@ -53,7 +53,10 @@ def test_normalise_is_one_for_one_and_joins_hard_wraps():
 
 
 def test_a_wrapped_bullet_is_one_sentence():
-    wrapped = "-- Near Mosul, two strikes engaged two ISIS tactical units and\ndestroyed a weapons cache.\n-- Near Tal Afar, one strike."
+    wrapped = (
+        "-- Near Mosul, two strikes engaged two ISIS tactical units and\ndestroyed a weapons cache.\n"
+        "-- Near Tal Afar, one strike."
+    )
     found = text.sentences(text.normalise(wrapped))
     assert [s.text[:14] for s in found] == ["Near Mosul, tw", "Near Tal Afar,"]
 
