@@ -81,7 +81,7 @@ _MONTH_NAME = r"(?P<m1>January|February|March|April|May|June|July|August|Septemb
 MONTH_ONLY_RE = re.compile(  # also a month before the strike noun: "A July drone strike", "the August airstrikes"
     r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?"
     rf"{_MONTH_NAME}(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b(?!\s*\d)"
-    rf"|\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+{_MONTH_NAME.replace('m1', 'm2')}(?=\s+(?:[\w-]+\s+)?(?:air\s?)?strikes?\b)"
+    rf"|\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+{_MONTH_NAME.replace('m1', 'm2')}(?=\s+(?:(?!\d)[\w-]+\s+)?(?:air\s?)?strikes?\b)"
 )
 WEEKEND_RE = re.compile(r"\b(?:over|during|on|at|this|last) the weekend\b|\b(?:this|last) weekend\b", re.IGNORECASE)
 LAST_WEEK_RE = re.compile(r"\blast week\b", re.IGNORECASE)
@@ -208,7 +208,7 @@ def _find_all(text: str, published: dt.date | None) -> tuple[DateRange, ...]:
             found.append(_refused(m, f"impossible calendar date {m.group()!r}"))
     found += [r for m in NUMERIC_RE.finditer(text) if (r := _numeric(m))]
     for m in MONTH_ONLY_RE.finditer(text):
-        if not any(r.at <= m.start() < r.until for r in found):
+        if not any(r.at < m.end() and m.start() < r.until for r in found):
             found.append(_month(m, published))
     for m in WEEKEND_RE.finditer(text):
         if published is None:

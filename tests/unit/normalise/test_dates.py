@@ -131,3 +131,8 @@ def test_month_weekend_last_week_and_previous_day():
     assert (weekend.start, weekend.end) == ("2025-02-15", "2025-02-16")
     assert (week.start, week.end) == ("2025-02-10", "2025-02-16")
     assert dates.day_before("XXXX-01-17", None).start == "XXXX-01-16"
+
+
+def test_a_month_day_before_the_strike_noun_is_a_day_not_a_month():
+    [day] = dates.find_all("Near Raqqa, Syria, a June 24 strike destroyed two fighting positions.", dt.date(2017, 6, 26))
+    assert (day.start, day.end, day.precision) == ("2017-06-24", "2017-06-24", "day")
