@@ -292,6 +292,38 @@ def day_before(anchor: str | None, published: dt.date | None) -> DateRange | Non
     return DateRange(day, day, "day", rule="previous-day")
 
 
+# The period an aggregate states: "since 2014", "since August 2014", "since Aug. 8", "in 2024", "this year".
+PERIOD_RE = re.compile(
+    rf"\bsince\s+(?:{_MONTH.format('m1')}\s+(?:(?P<d1>\d{{1,2}}),?\s+)?)?(?P<y1>(?:19|20)\d\d)\b"
+    rf"|\bsince\s+{_MONTH.format('m2')}\s+(?P<d2>\d{{1,2}})\b"
+    r"|\bin\s+(?P<y3>(?:19|20)\d\d)\b|\b(?P<this>this year)\b",
+    re.IGNORECASE,
+)
+
+
+def period(text: str, published: dt.date | None) -> DateRange | None:
+    """The period an aggregate states: an open one ("since 2014") runs to the publication date (null without one),
+    a year ("188 strikes in 2024") is the whole year, "this year" the publication's year up to publication."""
+    m = PERIOD_RE.search(text)
+    if m is None:
+        return None
+    end = published.isoformat() if published else None
+    if m["y3"]:
+        return DateRange(f"{m['y3']}-01-01", f"{m['y3']}-12-31", "range", m.start(), m.end(), "period")
+    if m["this"]:
+        start = f"{published.year}-01-01" if published else None
+        return DateRange(start, end, "range" if published else None, m.start(), m.end(), "period")
+    if m["y1"]:
+        month = month_number(m["m1"]) if m["m1"] else 1
+        start = f"{m['y1']}-{month:02d}-{int(m['d1'] or 1):02d}"
+    else:
+        day = _day(month_number(m["m2"]), int(m["d2"]), None, published)
+        if day is None:
+            return None
+        start = _iso(day)
+    return DateRange(start, end, "range", m.start(), m.end(), "period")
+
+
 def _refused(m: re.Match, problem: str) -> DateRange:
     return DateRange(None, None, None, m.start(), m.end(), "refused-date", problem)
 

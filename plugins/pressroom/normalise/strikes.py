@@ -259,8 +259,11 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     if listed and kind != "counted":
         count = numbers.at_least(max(len(listed), count["low"] or 0))  # one strike per listed place at least
     family = "release" if RELEASE_LINE_RE.match(body) else "narrative"
+    stated = dates.period(body, published) if aggregate else None  # "since 2014" → 2014-01-01 … published
+    if aggregate:
+        date_rule = "period" if stated else None
     report = {
-        **(dates.UNKNOWN if aggregate else own_date or ctx.date).as_fields(),
+        **(stated or dates.UNKNOWN if aggregate else own_date or ctx.date).as_fields(),
         **fields,
         "strikes": count,
         "engagements": engagements["best"] if engagements else None,
@@ -268,7 +271,7 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
         "actor": actor_of(body, m, kind, ctx, default_actor),
         "targets": targets.extract(body),
         "evidence": clause.evidence(),
-        "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
+        "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule else ""),
     }
     if own_date and own_date.problem:
         report["date_problem"] = own_date.problem

@@ -89,7 +89,7 @@ def summary(text, published=WED):
             "Since Aug. 8, U.S. Central Command has conducted a total of 89 airstrikes across Iraq. Of these 89 "
             "strikes, 57 have been in support of Iraqi forces near the Mosul Dam.",
             [
-                (None, None, "IQ", None, None, 89, 89, "aggregate", "coalition"),
+                ("2019-08-08", "2020-03-11", "IQ", None, None, 89, 89, "aggregate", "coalition"),
                 (None, None, "IQ", "Mosul Dam", None, 57, 57, "aggregate", "coalition"),
             ],
             id="subset-of-an-aggregate",
