@@ -22,7 +22,11 @@ _VOCABULARY = vocabulary.load("campaign")
 
 
 def _compile(kinds: dict) -> list[tuple[str, re.Pattern]]:
-    return [(kind, re.compile(vocabulary.words(patterns), re.IGNORECASE)) for kind, patterns in kinds.items()]
+    """Whole words, also inside hyphenated compounds ("al-Qaeda-linked", "ISIS-affiliated")."""
+    return [
+        (kind, re.compile(rf"(?<!\w){vocabulary.alternation(patterns)}(?!\w)", re.IGNORECASE))
+        for kind, patterns in kinds.items()
+    ]
 
 
 OPERATIONS = _compile(_VOCABULARY["operations"])

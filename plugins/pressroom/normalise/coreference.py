@@ -229,16 +229,22 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
     )
 
 
+def same_dates(a: dict, b: dict) -> bool:
+    return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
+
+
 def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
-    """An exact count with no date, place or province that a dated report of the same actor, country, count and
-    wording states too: the same strike told twice (a paraphrase and a quote), kept once, with its date."""
+    """An exact count with no place or province (and no date, or the date of the other) that a dated report of the
+    same actor, country, count and wording (and a place or province) states too: the same strike told twice (a
+    paraphrase and a quote), kept once, with its date and place."""
     f = m.fields
-    if f["date_start"] or f["place"] or f["admin1"] or f["scope"] != "event":
+    if f["place"] or f["admin1"] or f["scope"] != "event":
         return False
     return any(
         o is not m
         and o.phrase == m.phrase
         and o.fields["date_start"]
+        and (not f["date_start"] or (o.fields["place"] or o.fields["admin1"]) and same_dates(o.fields, f))
         and o.fields["scope"] == "event"
         and o.fields["actor"] == f["actor"]
         and o.fields["strikes"] == f["strikes"]

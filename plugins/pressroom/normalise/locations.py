@@ -29,7 +29,7 @@ RELATIVE_RE = re.compile(
 )
 NEAR_ANCHOR_RE = re.compile(  # "near X", "around X", "on the outskirts of X", "in the mountainous X area"
     r"\b(?:[Nn]ear|around|outskirts of) (?:the (?:city|town|village) of )?"
-    r"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    r"(?P<name>[A-Z][\w'’-]*(?:(?:[ -](?:al|ar|as|ash|ad|an|el|az|ez|at)[- ]|\s+)[A-Z][\w'’-]*){0,2})"
     r"|\bthe (?:[a-z]+ )?(?P<area>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?) area\b"
 )
 # A release or news dateline opening the text: "ERBIL, Kurdistan Region — …", "KIRKUK, Iraq — …".

@@ -96,6 +96,10 @@ DEFINITE_RE = re.compile(
     r"(?:\b(?:the|these|those|its|their|this|that|such|each|every|any|of)\s+(?:[\w.’'-]+\s+){0,2}|\b\w+['’]s\s+)$",
     re.IGNORECASE,
 )
+# "The strike near Uram al-Jawz … was part of …": a definite strike tied to a place reports it without an event verb.
+DEFINITE_PLACE_RE = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?{NOUN}\s+(?:near|in|outside|on the outskirts of)\s+(?:the\s+)?[A-Z]"
+)
 GENERIC_RE = re.compile(r"\b(?:defines?|defined|definition|for example|such as)\b", re.IGNORECASE)
 BACKFILL_RE = re.compile(
     r"closed (?:with)?in the (?:last|past) 24 hours|"
@@ -150,7 +154,7 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     vague = []
     # a vague plural in a clause naming both countries reports an event only when the clause dates it
     one_country = len(locations.country_in(body)) < 2 or bool(dates.find_all(body, None))
-    if EVENT_VERB_RE.search(body) and one_country:
+    if (EVENT_VERB_RE.search(body) or DEFINITE_PLACE_RE.search(body)) and one_country:
         for m in MENTION_RE.finditer(body):
             if any(a <= m.start() < b for a, b in taken):
                 continue
@@ -222,7 +226,7 @@ def mentions_in_clause(
 
 def wording(m: re.Match) -> str:
     """The strike phrase without its date words, to tell a repeated phrase ("a precision airstrike" twice)."""
-    return " ".join(w for w in m.group().lower().split() if not dates.MONTH_OR_DAY_RE.fullmatch(w))
+    return " ".join(w for w in re.findall(r"[\w.-]+", m.group().lower()) if not dates.MONTH_OR_DAY_RE.fullmatch(w))
 
 
 def country_of(countries: set[str], found: list, ctx: Context) -> str | None:
