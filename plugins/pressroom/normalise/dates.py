@@ -81,7 +81,8 @@ _MONTH_NAME = r"(?P<m1>January|February|March|April|May|June|July|August|Septemb
 MONTH_ONLY_RE = re.compile(  # also a month before the strike noun: "A July drone strike", "the August airstrikes"
     r"\b(?:[Ii]n|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]hroughout)\s+(?:early\s+|late\s+|mid-?)?"
     rf"{_MONTH_NAME}(?:,?\s+(?P<y1>(?:19|20)\d\d))?\b(?!\s*\d)"
-    rf"|\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+{_MONTH_NAME.replace('m1', 'm2')}(?=\s+(?:(?!\d)[\w-]+\s+)?(?:air\s?)?strikes?\b)"
+    rf"|\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+{_MONTH_NAME.replace('m1', 'm2')}"
+    r"(?=\s+(?:(?!\d)[\w-]+\s+)?(?:air\s?)?strikes?\b)"
 )
 WEEKEND_RE = re.compile(r"\b(?:over|during|on|at|this|last) the weekend\b|\b(?:this|last) weekend\b", re.IGNORECASE)
 LAST_WEEK_RE = re.compile(r"\blast week\b", re.IGNORECASE)

@@ -134,5 +134,6 @@ def test_month_weekend_last_week_and_previous_day():
 
 
 def test_a_month_day_before_the_strike_noun_is_a_day_not_a_month():
-    [day] = dates.find_all("Near Raqqa, Syria, a June 24 strike destroyed two fighting positions.", dt.date(2017, 6, 26))
+    text = "Near Raqqa, Syria, a June 24 strike destroyed two fighting positions."
+    [day] = dates.find_all(text, dt.date(2017, 6, 26))
     assert (day.start, day.end, day.precision) == ("2017-06-24", "2017-06-24", "day")
