@@ -1,7 +1,8 @@
 """Document-level rules over the strike mentions found clause by clause (strikes.py).
 
 - Titles and standfirsts repeat the body: their mentions count only when the body has none.
-- The same fact told twice (a quoted release and its paraphrase) is kept once.
+- The same fact told twice (a quoted release and its paraphrase) is kept once; the same place on two lines of
+  one release (other targets) is one report whose counts add up (`summed`).
 - A definite mention ("the strikes", "these airstrikes", "Friday's strikes") is a new report only when nothing
   was reported before it and it names a date, place or province; otherwise it refers back, and may tell where
   or when the previous event happened.
@@ -49,7 +50,11 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
     body = [m for m in mentions if not m.headline_line] or mentions
     kept: list[Mention] = []
     for m in body:
-        if any(same_fact(m.fields, k.fields) for k in kept):
+        twin = next((k for k in kept if same_fact(m.fields, k.fields)), None)
+        if twin and another_line(twin, m):  # the same place twice in a release: one report, the counts add up
+            add_counts(twin.fields, m.fields)
+            continue
+        if twin:
             continue
         prev = kept[-1] if kept else None
         if m.kind == "definite" and (kept or not new_facts(m.fields)):
@@ -71,6 +76,30 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
     totals = [m for m in reports if is_total(m, reports)]
     out = [f for m in reports if m not in totals for f in one_per_place(m)]
     return out, [m.fields for m in totals if not m.vague]
+
+
+def another_line(a: Mention, b: Mention) -> bool:
+    """Two per-place release lines ("-- Near Mosul, two strikes …" twice, with other targets) are two sets of
+    strikes at one place, not one line told twice."""
+    return (
+        a.fields["rule"].startswith("release.")
+        and b.fields["rule"].startswith("release.")
+        and a.fields["evidence"]["text"] != b.fields["evidence"]["text"]
+        and a.sentence != b.sentence
+    )
+
+
+def add_counts(into: dict, other: dict) -> None:
+    """One report per place per day: the counts of a second line for the same place and day are added."""
+    into["strikes"] = {
+        k: (into["strikes"][k] + other["strikes"][k] if into["strikes"][k] is not None
+            and other["strikes"][k] is not None else None)
+        for k in ("low", "best", "high")
+    }  # fmt: skip
+    if into["engagements"] is not None and other["engagements"] is not None:
+        into["engagements"] += other["engagements"]
+    into["targets"] = into["targets"] + other["targets"]
+    into["rule"] += "+summed"
 
 
 def lists_places_of(prev: Mention, m: Mention) -> bool:
