@@ -89,6 +89,16 @@ OTHER_EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 STRIKE_EVENT_RE = re.compile(rf"\b(?:{NOUN}|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b", re.I)
+# "hit more than 70 ISIS targets", "two US F-16 fighter jets": counts that are never strike counts (contract), kept
+# as extras (`targets_count`, `munitions_count`, `aircraft_count`, `sorties_count`) when the number is exact.
+OTHER_COUNT_RES = {
+    f"{kind}_count": re.compile(
+        rf"\b{numbers.quantity('q')}\s+(?:(?!(?:used|to|and|with|of|in|on|at|by|for|the|an?)\b)[\w.'-]+\s+){{0,2}}?"
+        rf"{vocabulary.alternation(words)}\b",
+        re.IGNORECASE,
+    )
+    for kind, words in _VOCABULARY["non_strike_counts"].items()
+}
 DENIAL_RE = re.compile(vocabulary.alternation(_VOCABULARY["denial"]), re.IGNORECASE)
 LATE_DISCLOSURE_RE = re.compile(vocabulary.alternation(_VOCABULARY["late_disclosure"]), re.IGNORECASE)
 AGGREGATE_MIN = 500  # no day or place of the campaign saw this many strikes: such a figure is a running total
@@ -277,6 +287,7 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
         "evidence": clause.evidence(),
         "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule else ""),
     }
+    report.update(other_counts(body))
     if own_date and own_date.problem:
         report["date_problem"] = own_date.problem
     if listed:
@@ -287,6 +298,17 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     if rel and fields["place"]:  # "southwest of Kirkuk", "in the Qara Chokh mountains southeast of Makhmour"
         report.update(anchor=rel["anchor"], relative=rel["rel"])
     return report
+
+
+def other_counts(body: str) -> dict:
+    """Exact counts of targets, munitions, aircraft and sorties the clause states ("nine targets" → targets_count 9,
+    "a US F-15 and two F-16s" → aircraft_count 3)."""
+    out = {}
+    for key, pattern in OTHER_COUNT_RES.items():
+        counts = [(numbers.interval(m, "q") or {}).get("best") for m in pattern.finditer(body)]
+        if counts and all(counts):
+            out[key] = sum(counts)
+    return out
 
 
 def actor_position(m: re.Match, kind: str) -> int:

@@ -72,3 +72,10 @@ def test_a_definite_strike_tied_to_a_place_tells_where_without_an_event_verb():
     )
     [report] = analyse(text, dt.date(2025, 2, 19))["strike_reports"]
     assert (report["date_start"], report["place"], report["strikes"]["best"]) == ("2025-02-15", "Uram al-Jawz", 1)
+
+
+def test_targets_munitions_and_aircraft_are_counted_apart_from_strikes():
+    text = "On 26 October, a US F-15 and two F-16s used precision-guided munitions to strike two ISIS facilities in Syria."
+    [report] = analyse(text, PUBLISHED)["strike_reports"]
+    assert report["strikes"] == {"low": 1, "best": None, "high": None}
+    assert (report["targets_count"], report["aircraft_count"]) == (2, 3)
