@@ -75,7 +75,7 @@ def test_a_definite_strike_tied_to_a_place_tells_where_without_an_event_verb():
 
 
 def test_targets_munitions_and_aircraft_are_counted_apart_from_strikes():
-    text = "On 26 October, a US F-15 and two F-16s used precision-guided munitions to strike two ISIS facilities in Syria."
+    text = "On 26 October, a US F-15 and two F-16s used precision-guided munitions to strike two ISIS sites in Syria."
     [report] = analyse(text, PUBLISHED)["strike_reports"]
     assert report["strikes"] == {"low": 1, "best": None, "high": None}
     assert (report["targets_count"], report["aircraft_count"]) == (2, 3)
