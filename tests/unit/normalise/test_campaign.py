@@ -56,22 +56,28 @@ def test_hyphenated_target_words_still_name_the_target():
     assert campaign.of_text("an operation that targeted a senior al-Qaeda-linked terrorist") == "other"
 
 
-def test_the_same_strike_told_in_a_paraphrase_and_a_quote_is_one_report():
-    text = (
-        'The US military said it conducted a "kinetic strike" overnight Monday in Syria against a Hurras al-Din '
-        'leader. "CENTCOM Forces conducted a kinetic strike in Idlib province, Syria, June 27," the statement read.'
-    )
-    [report] = analyse(text, dt.date(2022, 6, 28))["strike_reports"]
-    assert (report["date_start"], report["admin1"], report["strikes"]["best"]) == ("2022-06-27", "Idlib", 1)
-
-
-def test_a_definite_strike_tied_to_a_place_tells_where_without_an_event_verb():
-    text = (
-        "CENTCOM said a U.S. drone strike in northwestern Syria on February 15 killed a Hurras al-Din leader. "
-        "The strike near Uram al-Jawz in Idlib province was part of a U.S. campaign."
-    )
-    [report] = analyse(text, dt.date(2025, 2, 19))["strike_reports"]
-    assert (report["date_start"], report["place"], report["strikes"]["best"]) == ("2025-02-15", "Uram al-Jawz", 1)
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            'The US military said it conducted a "kinetic strike" overnight Monday in Syria against a Hurras al-Din '
+            'leader. "CENTCOM Forces conducted a kinetic strike in Idlib province, Syria, June 27," the statement read.',
+            dt.date(2022, 6, 28),
+            ("2022-06-27", None, "Idlib", 1),
+            id="paraphrase-and-quote-are-one-report",
+        ),
+        pytest.param(
+            "CENTCOM said a U.S. drone strike in northwestern Syria on February 15 killed a Hurras al-Din leader. "
+            "The strike near Uram al-Jawz in Idlib province was part of a U.S. campaign.",
+            dt.date(2025, 2, 19),
+            ("2025-02-15", "Uram al-Jawz", "Idlib", 1),
+            id="definite-strike-at-a-place-needs-no-event-verb",
+        ),
+    ],
+)
+def test_one_strike_told_twice(text, published, expected):
+    [report] = analyse(text, published)["strike_reports"]
+    assert (report["date_start"], report["place"], report["admin1"], report["strikes"]["best"]) == expected
 
 
 def test_targets_munitions_and_aircraft_are_counted_apart_from_strikes():
