@@ -61,7 +61,8 @@ def test_hyphenated_target_words_still_name_the_target():
     [
         pytest.param(
             'The US military said it conducted a "kinetic strike" overnight Monday in Syria against a Hurras al-Din '
-            'leader. "CENTCOM Forces conducted a kinetic strike in Idlib province, Syria, June 27," the statement read.',
+            'leader. "CENTCOM Forces conducted a kinetic strike in Idlib province, Syria, June 27," the statement '
+            "read.",
             dt.date(2022, 6, 28),
             ("2022-06-27", None, "Idlib", 1),
             id="paraphrase-and-quote-are-one-report",
