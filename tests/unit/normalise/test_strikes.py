@@ -192,7 +192,10 @@ def test_cumulative_totals_are_aggregates():
     out = reports(dev("dev-004"), dt.date(2014, 8, 18))
     aggregates = [r["strikes"]["best"] for r in out if r["scope"] == "aggregate"]
     assert 68 in aggregates
-    assert all(r["date_start"] is None for r in out if r["scope"] == "aggregate")
+    # the contract: an open period ("since Aug. 8") runs from its start to the publication date
+    assert {(r["date_start"], r["date_end"]) for r in out if r["scope"] == "aggregate" and r["date_start"]} <= {
+        ("2014-08-08", "2014-08-18")
+    }
     assert [r["strikes"]["best"] for r in out if r["scope"] == "event"] == [15]
 
 
