@@ -11,7 +11,7 @@ import datetime as dt
 from . import campaign, checks, dates, spokespeople, strikes
 from . import text as text_module
 
-NORMALISER_VERSION = "2026.11.4"
+NORMALISER_VERSION = "2026.11.5"
 
 REPORT_FIELDS = (
     "date_start", "date_end", "date_precision", "country", "admin1", "place", "place_normalised", "lat", "lon",

@@ -75,7 +75,15 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
             reports.append(m)
     totals = [m for m in reports if is_total(m, reports)]
     out = [f for m in reports if m not in totals for f in one_per_place(m)]
+    out += [f for m in totals if m.places for f in unreported_places(m, reports)]
     return out, [m.fields for m in totals if not m.vague]
+
+
+def unreported_places(total: Mention, reports: list[Mention]) -> list[dict]:
+    """ "nine strikes … near Beiji, Kisik, Mosul and Tal Afar", Mosul counted in a report of its own: the listed
+    places without a report of their own are each owed at least one strike (the count stays the headline total)."""
+    own = {places.fold(o.fields["place"] or "") for o in reports if o is not total and compatible(o.fields, total.fields)}
+    return per_place(total.fields, [name for name in total.places if places.fold(name) not in own])
 
 
 def another_line(a: Mention, b: Mention) -> bool:
@@ -121,8 +129,13 @@ def one_per_place(m: Mention) -> list[dict]:
     f = m.fields
     if not (1 < len(m.places) <= SPLIT_MAX) or f["strikes"]["best"] is not None:
         return [f]
+    return per_place(f, m.places)
+
+
+def per_place(f: dict, names: list[str]) -> list[dict]:
+    """One report of `f` per named place, each with at least one strike."""
     out = []
-    for name in m.places:
+    for name in names:
         resolved = places.resolve(name, f["country"])
         report = {**f, **{k: v for k, v in resolved.items() if v is not None or k != "country"}}
         report.update(strikes={"low": 1, "best": None, "high": None}, rule=f["rule"] + "+place-list")
@@ -228,13 +241,19 @@ def restate_aggregates(kept: list[Mention]) -> None:
 
 
 def absorbed(m: Mention, kept: list[Mention]) -> bool:
-    """A vague mention that adds nothing to the reports of the same actor; or aircraft acting on targets in the
+    """A vague mention that adds nothing to the reports of the same actor; forces acting on targets after a report of
+    their country and dates (which they describe); or aircraft acting on targets in the
     sentence right after a strike report ("… killed Sunday as an airstrike launched by the coalition targeted …
     “The coalition jets targeted IS locations in al-Rashad and Hawija”"), which describes that strike."""
     f = m.fields
+    if m.kind == "forces" and any(
+        o.sentence < m.sentence and o.fields["scope"] == "event" and o.fields["actor"] == f["actor"]
+        and o.fields["country"] == f["country"] and compatible(o.fields, f) for o in kept
+    ):  # fmt: skip
+        return True  # "… six strikes in Syria. In Syria, coalition forces struck targets near A and B": those strikes
     if m.places:
         return False
-    if m.kind == "aircraft" and any(
+    if m.kind in ("aircraft", "forces") and any(
         o.sentence == m.sentence - 1
         and o.fields["actor"] == f["actor"]
         and names_no_other_actor(m, o)

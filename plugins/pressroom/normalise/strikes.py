@@ -60,12 +60,20 @@ AIRCRAFT_VERB_RE = re.compile(
     r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit|to strike)\b",
     re.IGNORECASE,
 )
+FORCES_VERB_RE = re.compile(  # "U.S. forces struck a weapons storage facility Wednesday in eastern Syria"
+    rf"(?<!and )(?<!with )(?<!by )\b{vocabulary.alternation(_VOCABULARY['striking_forces'])}\b"
+    r"(?:(?!\b(?:was|were|been|by|and|partner\w*|Iraqi|Syrian|Kurdish|SDF)\b)[^.;]){0,40}?"
+    rf"\b(?P<verb>{vocabulary.alternation(_VOCABULARY['striking_verbs'])})\b",
+)
+BOTH_COUNTRIES_RE = re.compile(  # "airstrikes in Iraq and Syria against 85 targets", "on five sites in Iraq and Syria"
+    r"[^.;]{0,40}?\bin (?:both )?(?:Iraq and Syria|Syria and Iraq)\b"
+)
 SINGULAR_RE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w.'-]+\s+){0,2}$", re.IGNORECASE)
 MORE_AIRCRAFT_RE = re.compile(
     r"\b(?:and|with|alongside)\s+(?:an?|another|one|two|three|four|\d+|several|other)\b", re.IGNORECASE
 )
 # "while on Feb. 22 another killed Wasim …": a second strike with the noun left out.
-ANOTHER_RE = re.compile(r"\banother\s+(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE)
+ANOTHER_RE = re.compile(r"\banother\s+(?:attack\s+)?(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE)
 EVENT_VERB_RE = re.compile(
     r"\b(?:conducted|conducting|carried out|carrying out|launched|launching|targeted|targeting|hit|hitting|struck|"
     r"striking|destroyed|destroying|took out|killed|killing|pounded|pounding|included|continued|bombed|engaged|"
@@ -178,7 +186,8 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     another = [(m, numbers.exact(1), "another") for m in ANOTHER_RE.finditer(body)]
     if another:
         return another
-    return [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
+    aircraft = [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
+    return aircraft or [(m, numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)][:1]
 
 
 def aircraft_count(body: str, m: re.Match) -> dict:
@@ -227,11 +236,24 @@ def mentions_in_clause(
         report = build_report(clause, m, count, kind, fields, listed, ctx, published, default_actor)
         if report is None:
             continue
-        out.append(Mention(index, report, kind, headline_line, multi_country=len(countries) > 1, places=listed,
-                           cue=actors.cue(body[: actor_position(m, kind)]), phrase=wording(m)))  # fmt: skip
+        cue = actors.cue(body[: actor_position(m, kind)])
+        out.extend(Mention(index, r, kind, headline_line, multi_country=len(countries) > 1 and r is report,
+                           places=listed, cue=cue, phrase=wording(m))
+                   for r in per_country(report, bool(BOTH_COUNTRIES_RE.match(body[m.end() : m.end() + 80]))))
         if elided:
             out.append(elided_mention(elided, out[-1], index, headline_line))
     return out
+
+
+def per_country(report: dict, both: bool) -> list[dict]:
+    """ "conducted airstrikes in Iraq and Syria" (`both`: the countries follow the mention) with no count, place or
+    province: one report per country, each owed at least one strike; a stated count for both stays one report."""
+    if not both or report["country"] or report["place"] or report["admin1"] or report["scope"] != "event":
+        return [report]
+    if report["strikes"]["best"] is not None:
+        return [report]
+    return [{**report, **locations.no_place(c), "strikes": numbers.at_least(1), "rule": report["rule"] + "+per-country"}
+            for c in ("IQ", "SY")]
 
 
 def wording(m: re.Match) -> str:
@@ -313,7 +335,7 @@ def other_counts(body: str) -> dict:
 
 def actor_position(m: re.Match, kind: str) -> int:
     """Where the actor cue search ends: at the verb for aircraft ("Iraqi F-16s … struck"), else at the mention."""
-    return m.start("verb") if kind == "aircraft" else m.start()
+    return m.start("verb") if kind in ("aircraft", "forces") else m.start()
 
 
 def mention_phrase(body: str, m: re.Match, kind: str) -> str:

@@ -214,7 +214,11 @@ def summary(text, published=WED):
         pytest.param(
             "Coalition jets conducted seven airstrikes near Qayyarah, Mosul and Tal Afar on Monday. Near Mosul, four "
             "airstrikes destroyed fighting positions.",
-            [("2020-03-09", "2020-03-09", "IQ", "Mosul", "Nineveh", 4, 4, "event", "coalition")],
+            [
+                ("2020-03-09", "2020-03-09", "IQ", "Mosul", "Nineveh", 4, 4, "event", "coalition"),
+                ("2020-03-09", "2020-03-09", "IQ", "Qayyarah", "Nineveh", 1, None, "event", "coalition"),
+                ("2020-03-09", "2020-03-09", "IQ", "Tal Afar", "Nineveh", 1, None, "event", "coalition"),
+            ],
             id="count-shared-by-listed-places-is-a-headline",
         ),
         pytest.param(
