@@ -39,7 +39,8 @@ ISIS_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 ON_PARTNERS = re.compile(
-    r"\b(?:on|against|targeting|at)\s+(?:(?:an?|the)\s+)?(?:Iraqi|Peshmerga|Kurdish|U\.S\.|US|coalition|American|SDF)\s+"
+    r"\b(?:on|against|targeting|at)\s+(?:(?:an?|the)\s+)?(?:U\.S\.-led\s+|US-led\s+)?"
+    r"(?:Iraqi|Peshmerga|Kurdish|U\.S\.|US|coalition|American|SDF)\s+"
     r"(?:and (?:allied|coalition|partner|Coalition)\s+)?"
     r"(?:army\s+|military\s+)?(?:checkpoint|base|position|forces|troops|convoy|outpost|soldiers|patrol)",
     re.IGNORECASE,

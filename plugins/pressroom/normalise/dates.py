@@ -86,6 +86,7 @@ MONTH_ONLY_RE = re.compile(  # also a month before the strike noun: "A July dron
 )
 WEEKEND_RE = re.compile(r"\b(?:over|during|on|at|this|last) the weekend\b|\b(?:this|last) weekend\b", re.IGNORECASE)
 LAST_WEEK_RE = re.compile(r"\blast week\b", re.IGNORECASE)
+LAST_MONTH_RE = re.compile(r"\blast month\b", re.IGNORECASE)
 # "31/02/2017": numeric dates as non-U.S. sources write them (day first, else month first when only that is valid).
 NUMERIC_RE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)\b")
 MAX_RANGE_DAYS = 366  # a stated range longer than this is refused (a finding), see data/vocabulary/strikes.yaml
@@ -225,6 +226,13 @@ def _find_all(text: str, published: dt.date | None) -> tuple[DateRange, ...]:
         monday = published - dt.timedelta(days=published.weekday() + 7)
         found.append(DateRange(monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "range", m.start(),
                                m.end(), "last-week"))  # fmt: skip
+    for m in LAST_MONTH_RE.finditer(text):  # the previous calendar month, as a month-only date
+        if published is None:
+            found.append(DateRange(None, None, None, m.start(), m.end(), "last-month"))
+            continue
+        last = published.replace(day=1) - dt.timedelta(days=1)
+        found.append(DateRange(last.replace(day=1).isoformat(), last.isoformat(), "month", m.start(), m.end(),
+                               "last-month"))  # fmt: skip
     for m in RELATIVE_RE.finditer(text):
         in_range = any(r.at <= m.start() < r.until for r in found)
         if in_range or _is_announcement(text, m.start(), m.end()):  # "officials reported today"

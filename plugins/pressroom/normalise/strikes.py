@@ -63,7 +63,7 @@ AIRCRAFT_VERB_RE = re.compile(
 FORCES_VERB_RE = re.compile(  # "U.S. forces struck a weapons storage facility Wednesday in eastern Syria"
     rf"(?<!and )(?<!with )(?<!by )\b{vocabulary.alternation(_VOCABULARY['striking_forces'])}\b"
     r"(?:(?!\b(?:was|were|been|by|and|partner\w*|Iraqi|Syrian|Kurdish|SDF)\b)[^.;]){0,40}?"
-    rf"\b(?P<verb>{vocabulary.alternation(_VOCABULARY['striking_verbs'])})\b",
+    rf"\b(?:(?P<verb>{vocabulary.alternation(_VOCABULARY['striking_verbs'])})|(?P<attack>{_VOCABULARY['striking_attack']}))\b",
 )
 BOTH_COUNTRIES_RE = re.compile(  # "airstrikes in Iraq and Syria against 85 targets", "on five sites in Iraq and Syria"
     r"[^.;]{0,40}?\bin (?:both )?(?:Iraq and Syria|Syria and Iraq)\b"
@@ -96,7 +96,7 @@ OTHER_EVENT_RE = re.compile(
     rf"(?:[\w'-]+\s+){{0,2}}{vocabulary.words(_VOCABULARY['other_events'])}",
     re.IGNORECASE,
 )
-STRIKE_EVENT_RE = re.compile(rf"\b(?:{NOUN}|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b", re.I)
+STRIKE_EVENT_RE = re.compile(rf"\b(?:{NOUN}|(?:drone|air|aerial) attacks?|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b", re.I)
 # "hit more than 70 ISIS targets", "two US F-16 fighter jets": counts that are never strike counts (contract), kept
 # as extras (`targets_count`, `munitions_count`, `aircraft_count`, `sorties_count`) when the number is exact.
 OTHER_COUNT_RES = {
@@ -187,7 +187,8 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     if another:
         return another
     aircraft = [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
-    return aircraft or [(m, numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)][:1]
+    forces = [(m, numbers.exact(1) if m["attack"] else numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)]
+    return aircraft or forces[:1]
 
 
 def aircraft_count(body: str, m: re.Match) -> dict:
@@ -335,7 +336,9 @@ def other_counts(body: str) -> dict:
 
 def actor_position(m: re.Match, kind: str) -> int:
     """Where the actor cue search ends: at the verb for aircraft ("Iraqi F-16s … struck"), else at the mention."""
-    return m.start("verb") if kind in ("aircraft", "forces") else m.start()
+    if kind not in ("aircraft", "forces"):
+        return m.start()
+    return m.start("verb") if m.groupdict().get("verb") else m.start("attack")
 
 
 def mention_phrase(body: str, m: re.Match, kind: str) -> str:
