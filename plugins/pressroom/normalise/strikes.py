@@ -179,8 +179,8 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
             definite = bool(DEFINITE_RE.search(body[: m.start()]))
             if m.group().lower().endswith("s"):
                 vague.append((m, numbers.at_least(2), "definite" if definite else "vague"))
-            elif definite:  # "Tuesday's strike near Qaim", "the strike": one strike
-                vague.append((m, numbers.exact(1), "definite"))
+            elif definite:  # "Tuesday's strike near Qaim", "the strike": one strike, unless many aircraft flew it
+                vague.append((m, numbers.at_least(1) if many_aircraft(body) else numbers.exact(1), "definite"))
     if counted or vague:
         return sorted(counted + vague, key=lambda t: t[0].start())
     another = [(m, numbers.exact(1), "another") for m in ANOTHER_RE.finditer(body)]
@@ -189,6 +189,12 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     aircraft = [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
     forces = [(m, numbers.exact(1) if m["attack"] else numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)]
     return aircraft or forces[:1]
+
+
+def many_aircraft(body: str) -> bool:
+    """ "The large scale strike … involved dozens of fighter aircraft": several aircraft for one told strike (an
+    operation, not a counted strike)."""
+    return any((numbers.interval(m, "q") or {}).get("low", 0) > 1 for m in OTHER_COUNT_RES["aircraft_count"].finditer(body))
 
 
 def aircraft_count(body: str, m: re.Match) -> dict:
