@@ -20,8 +20,9 @@ from . import dates, places, vocabulary
 
 PROVINCE_RE = re.compile(
     r"(?:\b(?:Iraq|Syria)['’]s\s+)?\b(?P<name>[A-Z][\w'’-]*(?:\s+(?:ad|al|ez|az)?[- ]?[A-Z][\w'’-]*)?)"
-    r"\s+(?:province|governorate|countryside)\b"
+    r"\s+(?i:province|governorate|countryside)\b"
 )
+PROVINCE_TAIL_RE = re.compile(r"\s(?:[Pp]rovince|[Gg]overnorate)$")
 _BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 RELATIVE_RE = re.compile(
     rf"\b(?P<rel>(?:(?:about |some |around |approximately )?\d+(?:\.\d+)? (?:miles|kilometers|kilometres|km) )?"
@@ -163,8 +164,8 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
 def province(clause: str) -> str | None:
     """The admin1 a clause names: "Kirkuk province", or a bare governorate name that is no town ("in Anbar")."""
     m = PROVINCE_RE.search(clause)
-    if m:
-        return places.gazetteer().admin1_name(m["name"])
+    if m:  # "the Syrian Suwayda Governorate": the name, else its last word
+        return places.gazetteer().admin1_name(m["name"]) or places.gazetteer().admin1_name(m["name"].split()[-1])
     for m in CAPITALISED_RE.finditer(clause):
         name = places.gazetteer().admin1_name(m.group())
         if name and not places.gazetteer().lookup(m.group()):
@@ -185,6 +186,8 @@ def place_fields(found: list, clause: str, country: str | None) -> tuple[dict, l
     country = country or (places.gazetteer().admin1_country(admin1) if admin1 else None)
     base = {**no_place(country), "admin1": admin1, "geo_precision": 3 if admin1 else None}
     found = [f for f in found if not f[3] or f[3].kind != "region"] or found
+    if admin1:  # "the Suwayda Governorate" is the province (admin1), no place
+        found = [f for f in found if not PROVINCE_TAIL_RE.search(f[2])]
     names = list(dict.fromkeys(name for _, _, name, _ in found))
     if len(names) != 1:
         return base, names

@@ -213,3 +213,9 @@ def test_relative_location_keeps_its_anchor():
         "Tuz Khurmatu",
         "about 16 miles west",
     )
+
+
+def test_a_named_province_is_no_place():
+    text = "On Monday, two air strikes hit the countryside of the Syrian Suwayda Governorate, blaming Jordanian jets."
+    (report,) = analyse(text, dt.date(2022, 10, 11))["strike_reports"]
+    assert (report["place"], report["country"], report["strikes"]["best"]) == (None, "SY", 2)
