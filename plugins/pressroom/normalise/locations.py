@@ -140,6 +140,7 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
         if (
             not known
             and places.fold(name) not in NOT_PLACES
+            and re.split(r"[\s-]", name)[0].lower().rstrip(".") not in NOT_A_PLACE_WORD  # "the CENTCOM area"
             and name.lower() not in dates.MONTHS
             and name.lower() not in dates.WEEKDAYS
             and not ISIS_NAMES_RE.search(name)

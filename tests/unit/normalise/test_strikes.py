@@ -219,3 +219,9 @@ def test_a_named_province_is_no_place():
     text = "On Monday, two air strikes hit the countryside of the Syrian Suwayda Governorate, blaming Jordanian jets."
     (report,) = analyse(text, dt.date(2022, 10, 11))["strike_reports"]
     assert (report["place"], report["country"], report["strikes"]["best"]) == (None, "SY", 2)
+
+
+def test_an_organisation_area_is_no_place():
+    text = "Two U.S. F-15E aircraft based in the CENTCOM area of responsibility struck two facilities in Syria on Monday."
+    (report,) = analyse(text, dt.date(2023, 3, 28))["strike_reports"]
+    assert (report["place"], report["country"]) == (None, "SY")
