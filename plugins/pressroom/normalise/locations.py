@@ -70,6 +70,7 @@ LIST_ITEM_RE = re.compile(_NAME)
 BORDER_RE = re.compile(r"\b(?:Syrian|Iraqi|Iraq|Syria)(?:[- ](?:Iraqi|Syrian|Iraq|Syria))?\s+border\b", re.IGNORECASE)
 NOT_A_PLACE_WORD = {w.lower().rstrip(".") for w in _PLACES["not_places"]}
 SPLIT_MAX = _PLACES["split_max"]
+GENERIC_HEADS = frozenset(_PLACES["generic_heads"])
 
 
 def structural_places(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str, places.Place | None]]:
@@ -147,6 +148,7 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
             and not country_in(name)
         ):
             found.append((m.start(group), m.start(group) + len(name), name, None))
+    found = [f for f in found if f[2] not in GENERIC_HEADS]  # "Tell" of "Tell Qasr": the structure gives the name
     found += structural_places(text, [(f[0], f[1]) for f in found] + province_spans)
     tied = [(m.start("list"), m.end("list")) for m in STRUCTURE_RE.finditer(text)]
     if len(found) > 1 and tied:  # "Suwayda 24 … said a strike … in Thibeem": the place the text ties the strike to

@@ -225,3 +225,9 @@ def test_an_organisation_area_is_no_place():
     text = "Two U.S. F-15E aircraft based in the CENTCOM area of responsibility struck two facilities in Syria on Monday."
     (report,) = analyse(text, dt.date(2023, 3, 28))["strike_reports"]
     assert (report["place"], report["country"]) == (None, "SY")
+
+
+def test_a_village_after_through_is_the_place():
+    text = "A coalition drone strike killed an ISIS militant riding through the village of Tell Qasr on Sunday."
+    (report,) = analyse(text, dt.date(2022, 10, 11))["strike_reports"]
+    assert (report["place"], report["strikes"]["best"]) == ("Tell Qasr", 1)
