@@ -261,6 +261,8 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
         for o in kept
     ):
         return True
+    if quoted_repeat(m, kept):
+        return True
     if not m.vague:
         return repeats_dated(m, kept)
     others = [
@@ -277,20 +279,33 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
     )
 
 
+def quoted_repeat(m: Mention, kept: list[Mention]) -> bool:
+    """A quotation undated by itself ("“… to deliver a successful strike against Daesh …”") after an event report
+    of the same actor and dates: the quote speaks of that strike (dev-recent NOTES: a quote and a paraphrase)."""
+    f = m.fields
+    if not f["evidence"]["text"].startswith(("“", '"')) or "context-date" not in f["rule"] or f["place"]:
+        return False
+    return any(
+        o is not m and o.sentence < m.sentence and o.fields["scope"] == "event" and o.fields["actor"] == f["actor"]
+        and compatible(o.fields, f) for o in kept
+    )  # fmt: skip
+
+
 def same_dates(a: dict, b: dict) -> bool:
     return (a["date_start"], a["date_end"]) == (b["date_start"], b["date_end"])
 
 
 def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
-    """An exact count with no place or province (and no date, or the date of the other) that a dated report of the
-    same actor, country, count and wording (and a place or province) states too: the same strike told twice (a
+    """An exact count with no place (and no date, or the date of the other; its province, if any, the other's) that
+    a dated report of the same actor, country, count and wording (and a place or province) states too: the same strike told twice (a
     paraphrase and a quote), kept once, with its date and place."""
     f = m.fields
-    if f["place"] or f["admin1"] or f["scope"] != "event":
+    if f["place"] or f["scope"] != "event":
         return False
     return any(
         o is not m
         and o.phrase == m.phrase
+        and (not f["admin1"] or o.fields["admin1"] == f["admin1"])
         and o.fields["date_start"]
         and (not f["date_start"] or (o.fields["place"] or o.fields["admin1"]) and same_dates(o.fields, f))
         and o.fields["scope"] == "event"

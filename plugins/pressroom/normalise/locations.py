@@ -97,6 +97,16 @@ def structural_places(text: str, taken: list[tuple[int, int]]) -> list[tuple[int
     return out
 
 
+def in_personal_name(before: list[re.Match]) -> bool:
+    """A name after two or more capitalised words of the same run that are no place words ("Abdallah Makki Muslih
+    al-Rifai"): the last part of a person's name, no place."""
+    words = [w.group().strip(",.;:") for w in before]
+    return len(words) >= 2 and all(
+        w[:1].isupper() and w.lower().rstrip(".") not in NOT_A_PLACE_WORD and not places.gazetteer().lookup(w)
+        for w in words
+    )
+
+
 def country_in(text: str) -> set[str]:
     """Countries named in `text`, ignoring the ones inside ISIS's names ("Islamic State of Iraq and Syria")."""
     return set(_countries(text))
@@ -129,7 +139,7 @@ def find_places(text: str) -> list[tuple[int, int, str, places.Place | None]]:
                 if places.fold(name) in NOT_PLACES or name.isupper() or not capitalised or dateline:
                     continue
                 hit = gaz.lookup(name)
-                if hit:
+                if hit and not in_personal_name(words[:i]):
                     found.append((start, start + len(name), name, hit))
                     i = j - 1
                     break

@@ -231,3 +231,25 @@ def test_a_village_after_through_is_the_place():
     text = "A coalition drone strike killed an ISIS militant riding through the village of Tell Qasr on Sunday."
     (report,) = analyse(text, dt.date(2022, 10, 11))["strike_reports"]
     assert (report["place"], report["strikes"]["best"]) == ("Tell Qasr", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead with the town, then the same strike with the province only
+        'On Tuesday, U.S. forces conducted a "defensive airstrike" in Musayyib, Babil province, Iraq. The United States'
+        ' conducted a "defensive airstrike" Tuesday against militants in Babil province, an official said.',
+        # the report, then a quote about the same strike
+        "On Friday 10 April, RAF jets conducted air strikes against Daesh in northern Iraq near Tuz Khurmatu. “The "
+        "jets delivered a successful strike against Daesh terrorists,” the minister said.",
+    ],
+    ids=["lead-and-province-paraphrase", "report-and-quote"],
+)
+def test_a_strike_told_again_is_one_report(text):
+    assert len(analyse(text, dt.date(2024, 7, 31))["strike_reports"]) == 1
+
+
+def test_the_end_of_a_persons_name_is_no_place():
+    text = "U.S. forces killed Abdallah Makki Muslih al-Rifai in a precision airstrike in Iraq on March 13."
+    (report,) = analyse(text, dt.date(2025, 3, 15))["strike_reports"]
+    assert (report["place"], report["country"]) == (None, "IQ")
