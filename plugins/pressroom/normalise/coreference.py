@@ -296,10 +296,16 @@ def same_dates(a: dict, b: dict) -> bool:
 
 
 def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
-    """An exact count with no place (and no date, or the date of the other; its province, if any, the other's) that
+    """An exact count at a place with no date that a dated report of the same place, count and actor states; or an
+    exact count with no place (and no date, or the date of the other; its province, if any, the other's) that
     a dated report of the same actor, country, count and wording (and a place or province) states too: the same strike told twice (a
     paraphrase and a quote), kept once, with its date and place."""
     f = m.fields
+    if f["place"] and not f["date_start"] and f["scope"] == "event":  # "four strikes near Mosul", dated elsewhere
+        return any(
+            o is not m and o.fields["date_start"] and same_place(o.fields, f) and o.fields["strikes"] == f["strikes"]
+            and o.fields["actor"] == f["actor"] and o.fields["scope"] == "event" for o in kept
+        )  # fmt: skip
     if f["place"] or f["scope"] != "event":
         return False
     return any(

@@ -355,9 +355,13 @@ def mention_phrase(body: str, m: re.Match, kind: str) -> str:
     return (before.group() if before else "") + phrase
 
 
+ASIDE_RE = re.compile(r"\([^()]{1,60}\)")  # "(banned in Russia)": an aside names no striker
+
+
 def actor_of(body: str, m: re.Match, kind: str, ctx: Context, default_actor: str) -> str:
-    """The actor the strike phrase names; else the clause's cue for the mention; else the latest one named; else
-    the document's."""
+    """The actor the strike phrase names; else the clause's cue for the mention (asides in brackets masked); else
+    the latest one named; else the document's."""
+    body = ASIDE_RE.sub(lambda a: " " * len(a.group()), body)
     named = actors.in_mention(mention_phrase(body, m, kind)) or actors.explicit(body[: actor_position(m, kind)], body)
     if named:
         ctx.actor = named

@@ -253,3 +253,13 @@ def test_the_end_of_a_persons_name_is_no_place():
     text = "U.S. forces killed Abdallah Makki Muslih al-Rifai in a precision airstrike in Iraq on March 13."
     (report,) = analyse(text, dt.date(2025, 3, 15))["strike_reports"]
     assert (report["place"], report["country"]) == (None, "IQ")
+
+
+def test_an_aside_in_brackets_names_no_striker_and_an_undated_repeat_is_one_report():
+    text = (
+        "The coalition launched strikes in Iraq, including four strikes near Mosul.\n\n"
+        "The U.S.-led coalition conducted strikes against the Islamic State group (banned in Russia) in Iraq on "
+        "Wednesday, including four airstrikes near Mosul, the task force said."
+    )
+    (report,) = analyse(text, dt.date(2017, 3, 2))["strike_reports"]
+    assert (report["place"], report["actor"], report["date_start"]) == ("Mosul", "coalition", "2017-03-01")
