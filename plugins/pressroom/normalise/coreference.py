@@ -50,6 +50,10 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
     body = [m for m in mentions if not m.headline_line] or mentions
     kept: list[Mention] = []
     for m in body:
+        side = next((k for k in kept if other_side(k, m)), None)
+        if side:  # "four airstrikes southwest of Kobani … Three airstrikes northeast of Kobani": one place, one day
+            add_counts(side.fields, m.fields)
+            continue
         twin = next((k for k in kept if same_fact(m.fields, k.fields)), None)
         if twin and another_line(twin, m):  # the same place twice in a release: one report, the counts add up
             add_counts(twin.fields, m.fields)
@@ -95,6 +99,19 @@ def another_line(a: Mention, b: Mention) -> bool:
         and a.fields["evidence"]["text"] != b.fields["evidence"]["text"]
         and a.sentence != b.sentence
     )
+
+
+def other_side(a: Mention, b: Mention) -> bool:
+    """Two exact counts at one place and day from different bearings ("southwest of Kobani", "northeast of
+    Kobani"): strikes around one place, whose counts add up (one report per place per day)."""
+    fa, fb = a.fields, b.fields
+    return (
+        a.sentence != b.sentence
+        and bool(fa.get("relative") and fb.get("relative")) and fa["relative"] != fb["relative"]
+        and fa["strikes"]["best"] is not None and fb["strikes"]["best"] is not None
+        and same_place(fa, fb) and same_dates(fa, fb)
+        and fa["actor"] == fb["actor"] and fa["scope"] == fb["scope"] == "event"
+    )  # fmt: skip
 
 
 def add_counts(into: dict, other: dict) -> None:
