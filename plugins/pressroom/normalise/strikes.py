@@ -222,7 +222,8 @@ def mentions_in_clause(
     ]  # fmt: skip
     if not items:
         return []
-    found = locations.find_places(body)
+    # "… follow a rocket attack on Iraq's K-1 base near Kirkuk": a place of another event is not the strike's
+    found = [f for f in locations.find_places(body) if not other_event_date(body, f[0])]
     per_item = locations.assign_places(found, [m.start() for m, _, _ in items], body)
     if len(items) == 1 and items[0][2] == "aircraft" and len(found) > 1:
         # "drones engaged a unit near Ayn Isa and another close to Mar'a": one mention per place "near" it

@@ -263,3 +263,18 @@ def test_an_aside_in_brackets_names_no_striker_and_an_undated_repeat_is_one_repo
     )
     (report,) = analyse(text, dt.date(2017, 3, 2))["strike_reports"]
     assert (report["place"], report["actor"], report["date_start"]) == ("Mosul", "coalition", "2017-03-01")
+
+
+def test_the_place_of_another_event_is_not_the_strikes():
+    text = "U.S. forces launched airstrikes on militia sites in Syria on Sunday, after a rocket attack on a base near Kirkuk."
+    (report,) = analyse(text, dt.date(2019, 12, 30))["strike_reports"]
+    assert (report["place"], report["country"]) == (None, "SY")
+
+
+def test_a_bearing_from_an_adjectived_city_names_the_anchor():
+    text = (
+        "RAF jets carried out a strike on an ISIS cave in Syria.\n\n"
+        "The cave was located in the mountains north of the ancient city of Palmyra."
+    )
+    (report,) = analyse(text, dt.date(2026, 1, 4))["strike_reports"]
+    assert (report["place"], report["relative"]) == ("Palmyra", "north")
