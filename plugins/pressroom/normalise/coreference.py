@@ -86,7 +86,9 @@ def resolve(mentions: list[Mention]) -> tuple[list[dict], list[dict]]:
 def unreported_places(total: Mention, reports: list[Mention]) -> list[dict]:
     """ "nine strikes … near Beiji, Kisik, Mosul and Tal Afar", Mosul counted in a report of its own: the listed
     places without a report of their own are each owed at least one strike (the count stays the headline total)."""
-    own = {places.fold(o.fields["place"] or "") for o in reports if o is not total and compatible(o.fields, total.fields)}
+    own = {
+        places.fold(o.fields["place"] or "") for o in reports if o is not total and compatible(o.fields, total.fields)
+    }
     return per_place(total.fields, [name for name in total.places if places.fold(name) not in own])
 
 
@@ -315,7 +317,8 @@ def same_dates(a: dict, b: dict) -> bool:
 def repeats_dated(m: Mention, kept: list[Mention]) -> bool:
     """An exact count at a place with no date that a dated report of the same place, count and actor states; or an
     exact count with no place (and no date, or the date of the other; its province, if any, the other's) that
-    a dated report of the same actor, country, count and wording (and a place or province) states too: the same strike told twice (a
+    a dated report of the same actor, country, count and wording (and a place or province) states too: the same
+    strike told twice (a
     paraphrase and a quote), kept once, with its date and place."""
     f = m.fields
     if f["place"] and not f["date_start"] and f["scope"] == "event":  # "four strikes near Mosul", dated elsewhere

@@ -26,7 +26,8 @@ PROVINCE_TAIL_RE = re.compile(r"\s(?:[Pp]rovince|[Gg]overnorate)$")
 _BEARING = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 RELATIVE_RE = re.compile(
     rf"\b(?P<rel>(?:(?:about |some |around |approximately )?\d+(?:\.\d+)? (?:miles|kilometers|kilometres|km) )?"
-    rf"{_BEARING}) of (?:the (?:[a-z]+ )?(?:city|town|village) of )?(?P<anchor>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,2}})"
+    rf"{_BEARING}) of (?:the (?:[a-z]+ )?(?:city|town|village) of )?"
+    r"(?P<anchor>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 NEAR_ANCHOR_RE = re.compile(  # "near X", "around X", "on the outskirts of X", "in the mountainous X area"
     r"\b(?:[Nn]ear|around|outskirts of) (?:the (?:city|town|village) of )?"

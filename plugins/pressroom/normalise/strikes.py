@@ -73,7 +73,9 @@ MORE_AIRCRAFT_RE = re.compile(
     r"\b(?:and|with|alongside)\s+(?:an?|another|one|two|three|four|\d+|several|other)\b", re.IGNORECASE
 )
 # "while on Feb. 22 another killed Wasim …": a second strike with the noun left out.
-ANOTHER_RE = re.compile(r"\banother\s+(?:attack\s+)?(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE)
+ANOTHER_RE = re.compile(
+    r"\banother\s+(?:attack\s+)?(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE
+)
 EVENT_VERB_RE = re.compile(
     r"\b(?:conducted|conducting|carried out|carrying out|launched|launching|targeted|targeting|hit|hitting|struck|"
     r"striking|destroyed|destroying|took out|killed|killing|pounded|pounding|included|continued|bombed|engaged|"
@@ -88,15 +90,21 @@ AGGREGATE_RE = re.compile(
 )
 # "U.S. forces have carried out multiple retaliatory strikes …": a count word in the present perfect with no date of
 # its own sums up a campaign (an aggregate), it tells no event.
-PERFECT_RE = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
-                        r"conducting|launching|struck|targeted|hit)\b", re.IGNORECASE)
+PERFECT_RE = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
+    r"conducting|launching|struck|targeted|hit)\b",
+    re.IGNORECASE,
+)
 # The event as a noun: "the attack on …", "in response to attacks", not "continued to attack".
 OTHER_EVENT_RE = re.compile(
     r"\b(?:the|an?|this|that|these|those|its|their|his|her|response to|after|following|before|during|since)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}{vocabulary.words(_VOCABULARY['other_events'])}",
     re.IGNORECASE,
 )
-STRIKE_EVENT_RE = re.compile(rf"\b(?:{NOUN}|(?:drone|air|aerial) attacks?|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b", re.I)
+STRIKE_EVENT_RE = re.compile(
+    rf"\b(?:{NOUN}|(?:drone|air|aerial) attacks?|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b",
+    re.I,
+)
 # "hit more than 70 ISIS targets", "two US F-16 fighter jets": counts that are never strike counts (contract), kept
 # as extras (`targets_count`, `munitions_count`, `aircraft_count`, `sorties_count`) when the number is exact.
 OTHER_COUNT_RES = {
@@ -187,14 +195,17 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     if another:
         return another
     aircraft = [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
-    forces = [(m, numbers.exact(1) if m["attack"] else numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)]
+    forces = [
+        (m, numbers.exact(1) if m["attack"] else numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)
+    ]
     return aircraft or forces[:1]
 
 
 def many_aircraft(body: str) -> bool:
     """ "The large scale strike … involved dozens of fighter aircraft": several aircraft for one told strike (an
     operation, not a counted strike)."""
-    return any((numbers.interval(m, "q") or {}).get("low", 0) > 1 for m in OTHER_COUNT_RES["aircraft_count"].finditer(body))
+    counts = OTHER_COUNT_RES["aircraft_count"].finditer(body)
+    return any((numbers.interval(m, "q") or {}).get("low", 0) > 1 for m in counts)
 
 
 def aircraft_count(body: str, m: re.Match) -> dict:
@@ -245,9 +256,19 @@ def mentions_in_clause(
         if report is None:
             continue
         cue = actors.cue(body[: actor_position(m, kind)])
-        out.extend(Mention(index, r, kind, headline_line, multi_country=len(countries) > 1 and r is report,
-                           places=listed, cue=cue, phrase=wording(m))
-                   for r in per_country(report, bool(BOTH_COUNTRIES_RE.match(body[m.end() : m.end() + 80]))))
+        out.extend(
+            Mention(
+                index,
+                r,
+                kind,
+                headline_line,
+                multi_country=len(countries) > 1 and r is report,
+                places=listed,
+                cue=cue,
+                phrase=wording(m),
+            )
+            for r in per_country(report, bool(BOTH_COUNTRIES_RE.match(body[m.end() : m.end() + 80])))
+        )
         if elided:
             out.append(elided_mention(elided, out[-1], index, headline_line))
     return out
@@ -260,8 +281,10 @@ def per_country(report: dict, both: bool) -> list[dict]:
         return [report]
     if report["strikes"]["best"] is not None:
         return [report]
-    return [{**report, **locations.no_place(c), "strikes": numbers.at_least(1), "rule": report["rule"] + "+per-country"}
-            for c in ("IQ", "SY")]
+    return [
+        {**report, **locations.no_place(c), "strikes": numbers.at_least(1), "rule": report["rule"] + "+per-country"}
+        for c in ("IQ", "SY")
+    ]
 
 
 def wording(m: re.Match) -> str:
