@@ -454,11 +454,23 @@ def update_context(sentence: Span, index: int, ctx: Context, published: dt.date 
             ctx.place, ctx.place_sentence = found[0], index
 
 
+LOCATED_RE = re.compile(r"\b(?:was|were|is|are) located (?:near|in|outside|around|close to)\s", re.IGNORECASE)
+
+
 def locate_relative(clause: Span, report: dict) -> None:
     """ "The camp was located about 16 miles west of the city of Tuz Khurmatu": the previous sentence's
-    place-less report gets the anchor place, and the distance and bearing in `relative`."""
+    place-less report gets the anchor place, and the distance and bearing in `relative`; "The facilities were
+    located near Deir ez-Zor": that place."""
+    if report["place"]:
+        return
     rel = locations.RELATIVE_RE.search(clause.text)
-    if not rel or report["place"]:
+    if not rel:
+        located = LOCATED_RE.search(clause.text)
+        found = [f for f in locations.find_places(clause.text) if located and f[0] >= located.end()]
+        if found:  # "The facilities were located near Deir ez-Zor in eastern Syria."
+            resolved = places.resolve(found[0][2], report["country"], near=True)
+            report.update({k: v for k, v in resolved.items() if k != "admin1" or not report["admin1"]})
+            report["rule"] += "+located"
         return
     resolved = places.resolve(rel["anchor"], report["country"], near=True)
     report.update({k: v for k, v in resolved.items() if k != "admin1" or not report["admin1"]})
