@@ -102,8 +102,8 @@ test-celery: install system-deps  ## only the CeleryExecutor test (Redis from De
 lint: install  ## ruff
 	$(BIN)/ruff check plugins dags tests scripts bench dashboard
 
-eval: install  ## score the normaliser on ../shared/corpus/dev
-	python3 ../shared/eval/score.py ../shared/corpus/dev --cmd "$(BIN)/pressroom analyse"
+eval: install  ## score the normaliser on every corpus in ../shared/corpus (one table, one row per corpus)
+	python3 scripts/eval_corpora.py ../shared/corpus --cmd "$(BIN)/pressroom analyse"
 
 bench: install  ## benchmarks → docs/benchmarks.md (extraction, load, 5 000-page DAG run, warehouse queries)
 	bench/run_all.sh

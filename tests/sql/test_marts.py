@@ -115,7 +115,7 @@ def test_full_text_and_trigram_search(sample_dsn):
         assert {h["source"] for h in hits[:2]} == {"oir_releases_bundle", "sample_news"}
         assert "<b>" in hits[0]["snippet"]
         places = search_names(conn, "Albu Kamal", kind="place")
-        assert places[0]["canonical"] == "Ālbū Kamāl"
+        assert places[0]["canonical"] == "Abu Kamal"
         people = search_names(conn, "Cagins", kind="person")
         assert people[0]["canonical"] == "Myles B. Caggins III"
 

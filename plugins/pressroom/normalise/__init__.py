@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from . import checks, dates, spokespeople, strikes
+from . import campaign, checks, dates, spokespeople, strikes
+from . import text as text_module
 
-NORMALISER_VERSION = "2026.11.3"
+NORMALISER_VERSION = "2026.11.5"
 
 REPORT_FIELDS = (
     "date_start", "date_end", "date_precision", "country", "admin1", "place", "place_normalised", "lat", "lon",
-    "geo_precision", "strikes", "engagements", "scope", "actor", "targets", "evidence", "rule",
+    "geo_precision", "strikes", "engagements", "scope", "actor", "campaign", "targets", "evidence", "rule",
 )  # fmt: skip
 
 
@@ -30,16 +31,25 @@ def analyse(text: str, published: dt.date | None = None, title: str | None = Non
     """Strike reports, spokespeople, headline totals and findings of one document.
 
     `published` resolves relative dates; when it is missing, a release dateline ("SOUTHWEST ASIA, July 18,
-    2017 —") is used, else relative dates stay null. `title` is accepted for the caller's convenience; the
+    2017 —") is used, else relative dates stay null. The strike rules read `text.normalise(text)` (same length);
+    evidence is sliced from `text` itself. `title` is accepted for the caller's convenience; the
     facts are read from `text`, where every evidence offset points.
     """
     published = published or dates.dateline(text)
-    reports, headlines = strikes.extract(text, published)
+    normalised = text_module.normalise(text)  # one character for one: offsets hold for `text`
+    reports, headlines = strikes.extract(normalised, published)
+    reports, implausible = checks.plausible(reports)
+    headlines, implausible_totals = checks.plausible(headlines)
+    campaign.assign(normalised, reports + headlines)
+    for fact in reports + headlines + implausible + implausible_totals:
+        evidence = fact["evidence"]
+        if evidence:
+            evidence["text"] = text[evidence["start"] : evidence["end"]]
     return {
         "strike_reports": [_ordered(r) for r in reports],
         "spokespeople": spokespeople.extract(text),
         "headlines": [_ordered(h) for h in headlines],
-        "findings": checks.run(reports, headlines),
+        "findings": implausible + implausible_totals + checks.run(reports, headlines),
     }
 
 

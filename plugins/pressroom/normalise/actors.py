@@ -2,9 +2,11 @@
 
 `coalition`: CJTF-OIR, Operation Inherent Resolve, CENTCOM, the US-led coalition, U.S. forces and partner air
 forces. `other`: Russian, Syrian-regime, Turkish, Iraqi-only (Iraqi air force, Iraqi Security Forces, "Iraq's
-warplanes", the Security Media Cell), Iranian or Israeli strikes, unidentified aircraft, and U.S. strikes whose
-target is not ISIS (Iranian commanders, militias). The actor cue nearest before the mention decides; then a cue
-anywhere in the clause; then the actor of the latest mention that had a cue ("Iraqi warplanes carried out several
+warplanes", the Security Media Cell), Iranian or Israeli strikes, unidentified aircraft. The target is a
+separate question (campaign.py): a U.S. strike on a militia is `coalition`. The cues are data
+(data/vocabulary/actors.yaml). A nationality inside the strike phrase ("an Iraqi airstrike") decides; then the
+actor cue nearest before the mention; then a cue anywhere in the clause; then the actor of the latest mention that
+had a cue ("Iraqi warplanes carried out several
 airstrikes … The strike was the second this year"); then the document default (`other` when the document names
 other actors only). ISIS striking (or anyone striking Iraqi, Kurdish or coalition forces) is an attack, not a
 strike report.
@@ -14,24 +16,10 @@ from __future__ import annotations
 
 import re
 
-CUES = {
-    "russian": r"Russian?|Russia['’]s|Moscow|Kremlin",
-    "syrian-regime": r"Syrian (?:regime|government|army|air force|warplanes|jets|helicopters)|regime|Assad",
-    "turkish": r"Turkish|Turkey['’]s|Turkey|Ankara",
-    "iraqi": (
-        r"Iraqi[- ](?:F-16s?|air forces?|jets|warplanes|aircraft|helicopters|cross-border|army aviation)|"
-        r"Iraqi Security Forces(?= (?:conducted|carried out|launched))|"  # the striker, not the supported partner
-        r"Iraq['’]s (?:warplanes|jets|air force|F-16s?|aircraft)|(?:Iraqi )?Security Media Cell"
-    ),
-    "iranian": r"Iranian|Iran['’]s",
-    "israeli": r"Israeli|Israel['’]s",
-    "unidentified": r"(?:unidentified|unknown) (?:aircraft|warplanes|jets|drones?)",
-    "coalition": (
-        r"coalition|CJTF(?:-OIR)?|Combined Joint Task Force|Joint Task Force|Inherent Resolve|CENTCOM|"
-        r"Central Command|U\.S\.|US|United States|American|allies|allied|Pentagon|task force|French|British|RAF|"
-        r"Australian|Canadian|Danish|Dutch|Belgian|Jordanian|F-15Es?|B-52s?|A-10s?|MQ-9s?"
-    ),
-}
+from . import vocabulary
+
+_VOCABULARY = vocabulary.load("actors")
+CUES = {name: "|".join(patterns) for name, patterns in _VOCABULARY.items() if name != "in_mention"}
 CUE_RE = re.compile(
     "|".join(rf"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in CUES.items()).join(
         (r"(?<![\w-])(?:", r")(?![\w-])")
@@ -39,8 +27,11 @@ CUE_RE = re.compile(
     re.IGNORECASE,
 )
 COALITION = re.compile(rf"(?<![\w-])(?:{CUES['coalition']})(?![\w-])")
-# U.S. strikes that are not part of the anti-ISIS campaign.
-NOT_ANTI_ISIS = re.compile(r"\b(?:Soleimani|Quds Force|Kata'?ib Hezbollah|Iran-backed|Iranian-backed|militias?)\b")
+# A nationality inside the strike phrase itself: "an Iraqi airstrike", "a Turkish drone strike".
+IN_MENTION = {
+    actor: re.compile(vocabulary.words(patterns), re.IGNORECASE)
+    for actor, patterns in _VOCABULARY["in_mention"].items()
+}
 # ISIS as the one who strikes: "ISIS militants launched a drone strike", "the group later launched a strike".
 ISIS_SUBJECT = re.compile(
     r"\b(?:ISIS|ISIL|Daesh|Islamic State|IS|militants|jihadists|insurgents|the group)\b[^.;,]{0,40}"
@@ -48,7 +39,9 @@ ISIS_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 ON_PARTNERS = re.compile(
-    r"\b(?:on|against|targeting|at)\s+(?:an?|the)\s+(?:Iraqi|Peshmerga|Kurdish|U\.S\.|US|coalition|American|SDF)\s+"
+    r"\b(?:on|against|targeting|at)\s+(?:(?:an?|the)\s+)?(?:U\.S\.-led\s+|US-led\s+)?"
+    r"(?:Iraqi|Peshmerga|Kurdish|U\.S\.|US|coalition|American|SDF)\s+"
+    r"(?:and (?:allied|coalition|partner|Coalition)\s+)?"
     r"(?:army\s+|military\s+)?(?:checkpoint|base|position|forces|troops|convoy|outpost|soldiers|patrol)",
     re.IGNORECASE,
 )
@@ -58,7 +51,7 @@ ON_PARTNERS = re.compile(
 MILITARY = re.compile(
     r"\b(?:ISIS|ISIL|Daesh|Islamic State|coalition|air ?strikes?|air-strikes?|warplanes?|jets|drones?|military|"
     r"militants?|CJTF|CENTCOM|Central Command|Inherent Resolve|Pentagon|strikes? near|engagements?|tactical units?|"
-    r"fighting positions?)\b",
+    r"fighting positions?|militias?|(?:armed|security|military|U\.S\.|US|coalition) forces|troops)\b",
     re.IGNORECASE,
 )
 
@@ -93,9 +86,11 @@ TERROR_ATTACK = re.compile(
 )
 
 
-def is_attack(before: str, clause: str) -> bool:
-    """ISIS striking, or anyone striking Iraqi, Kurdish or coalition forces: an attack, no strike report."""
-    return bool(ISIS_SUBJECT.search(before) or ON_PARTNERS.search(clause) or TERROR_ATTACK.search(clause))
+def is_attack(before: str, clause: str, around: str | None = None) -> bool:
+    """ISIS striking, or anyone striking Iraqi, Kurdish or coalition forces (said within `around`, the mention and
+    the words next to it; the whole clause when not given): an attack, no strike report."""
+    near = clause if around is None else around
+    return bool(ISIS_SUBJECT.search(before) or ON_PARTNERS.search(near) or TERROR_ATTACK.search(clause))
 
 
 def document_default(text: str) -> str:
@@ -108,8 +103,6 @@ def document_default(text: str) -> str:
 def explicit(before: str, clause: str) -> str | None:
     """Actor that the clause itself names for a strike mention (`before` is the clause text up to the mention):
     the nearest cue before it, else another actor named anywhere in the clause; None without a cue."""
-    if NOT_ANTI_ISIS.search(clause):
-        return "other"
     family = cue(before)
     if family:
         return "coalition" if family == "coalition" else "other"
@@ -117,3 +110,9 @@ def explicit(before: str, clause: str) -> str | None:
     if families and "coalition" not in families:
         return "other"
     return None
+
+
+def in_mention(phrase: str) -> str | None:
+    """The actor a strike phrase names itself ("an Iraqi airstrike" → other), or None."""
+    found = [actor for actor, pattern in IN_MENTION.items() if pattern.search(phrase)]
+    return found[0] if len(found) == 1 else None

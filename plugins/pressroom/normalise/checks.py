@@ -3,13 +3,37 @@
 - `headline_sum`: a release's headline total (country or overall, per day or range) differs from the sum of its
   per-place reports with exact counts.
 - `engagements_below_strikes`: a report or headline counts fewer engagements than strikes.
+- `implausible_count` (error): a count of strikes or engagements above the documented plausible maximum
+  (data/vocabulary/strikes.yaml `plausible.strikes_total`): the report is dropped, only the finding stays.
+- `refused_date` (error): an impossible calendar date ("31/02/2017", "Feb. 29-31, 2017"), a range ending before it
+  starts or longer than the documented limit: the report keeps no date, the finding says why.
 """
 
 from __future__ import annotations
 
+from . import vocabulary
 
-def finding(check: str, detail: str, evidence: dict | None) -> dict:
-    return {"check": check, "severity": "warning", "detail": detail, "evidence": evidence}
+PLAUSIBLE = vocabulary.load("strikes")["plausible"]
+
+
+def finding(check: str, detail: str, evidence: dict | None, severity: str = "warning") -> dict:
+    return {"check": check, "severity": severity, "detail": detail, "evidence": evidence}
+
+
+def plausible(items: list[dict]) -> tuple[list[dict], list[dict]]:
+    """(the items whose counts are plausible, findings for the dropped ones and for refused dates)."""
+    kept, out = [], []
+    limit = PLAUSIBLE["strikes_total"]
+    for r in items:
+        counts = [v for v in (*r["strikes"].values(), r["engagements"]) if v is not None]
+        if any(v > limit for v in counts):
+            out.append(finding("implausible_count", f"count above the plausible maximum {limit}: dropped",
+                               r["evidence"], "error"))  # fmt: skip
+            continue
+        if r.get("date_problem"):
+            out.append(finding("refused_date", r["date_problem"], r["evidence"], "error"))
+        kept.append(r)
+    return kept, out
 
 
 def _covers(headline: dict, report: dict) -> bool:

@@ -18,7 +18,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -28,6 +28,7 @@ AREA_KINDS = {"wadi", "mountain", "dam", "area"}
 _ARTICLE = re.compile(r"\b(?:al|ar|as|ash|ad|an|el|at|ath|az|ez|es|ed|aş|aț|aḑ|aţ)[- ]")
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name or "")
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -35,6 +36,22 @@ def fold(name: str) -> str:
     text = _ARTICLE.sub("", text)
     text = re.sub(r"\b(?:the|city|town|village|of|province|governorate)\b", " ", text)
     return re.sub(r"[^a-z0-9]+", "", text)
+
+
+FEATURE = "feature:"
+GENERIC_HEADS = re.compile(r"\b(?:mount|mountains?|mt|jabal|jebel|wadi|valley|ridge|hills?|range)\b", re.IGNORECASE)
+
+
+def feature_core(name: str) -> str:
+    """A natural feature's name without its generic head words: "Mount Hamrin", "Hamrin Mountains" → "hamrin"."""
+    return fold(GENERIC_HEADS.sub(" ", name))
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' transliteration in plain ASCII: diacritics and ‘ayn/hamza marks dropped ("Ḩadīthah" → "Hadithah")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", re.sub(r"['’‘ʿʾ`´]", "", text)).strip()
 
 
 @dataclass(frozen=True)
@@ -46,6 +63,8 @@ class Place:
     lon: float | None
     kind: str  # "populated" (GeoNames), or the supplement kind
     population: int = 0
+    geonames_id: int | None = None
+    english: str | None = None  # the common English ASCII spelling (place_normalised)
 
     def precision(self, near: bool = False) -> int:
         if self.kind == "region":
@@ -61,8 +80,10 @@ class Gazetteer:
     admin1: dict[str, tuple[str, str]]  # folded spelling → (canonical admin1, country)
 
     def lookup(self, name: str, country: str | None = None) -> Place | None:
-        """The best entry for `name`: the supplement first, then the most populous, preferring `country`."""
-        candidates = self.by_key.get(fold(name), ())
+        """The best entry for `name`: the supplement first, then the most populous, preferring `country`; a
+        natural feature also by its name without the generic head ("Mount Hamrin" → the Hamrin Mountains)."""
+        core = feature_core(name)
+        candidates = self.by_key.get(fold(name), ()) or (self.by_key.get(fold(FEATURE + core), ()) if core else ())
         if country:
             candidates = tuple(p for p in candidates if p.country == country) or candidates
         return candidates[0] if candidates else None
@@ -97,12 +118,17 @@ def gazetteer() -> Gazetteer:
             entry.get("lat"),
             entry.get("lon"),
             entry["kind"],
+            english=ascii_name(entry["name"]),
         )
         for n in [entry["name"], *entry.get("aliases", [])]:
             add(n, place)
+            if entry["kind"] in AREA_KINDS and feature_core(n):  # "Mount Hamrin", "Jabal Hamrin" meet on "Hamrin"
+                add(FEATURE + feature_core(n), place)
     rows = _data("gazetteer_geonames_iq_sy.tsv").read_text(encoding="utf-8").splitlines()
+    english = {int(k): v for k, v in (supplement.get("english") or {}).items()}
     geonames = []
     for row in csv.DictReader((r for r in rows if not r.startswith("#")), delimiter="\t"):
+        gid = int(row["geonameid"])
         place = Place(
             row["name"],
             row["country"],
@@ -111,6 +137,8 @@ def gazetteer() -> Gazetteer:
             float(row["lon"]),
             "populated",
             int(row["population"]),
+            gid,
+            english.get(gid) or ascii_name(row["name"]),
         )
         geonames.append((place, [row["name"], *filter(None, row["alternatenames"].split("|"))]))
     geonames.sort(key=lambda item: -item[0].population)
@@ -141,13 +169,15 @@ def resolve(name: str, country: str | None = None, near: bool = False) -> dict:
             "lat": None,
             "lon": None,
             "geo_precision": None,
+            "geonames_id": None,
         }
     return {
         "place": name,
-        "place_normalised": place.name,
+        "place_normalised": place.english or place.name,
         "country": place.country,
         "admin1": place.admin1,
         "lat": place.lat,
         "lon": place.lon,
         "geo_precision": place.precision(near),
+        "geonames_id": place.geonames_id,
     }

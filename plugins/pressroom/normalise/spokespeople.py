@@ -7,7 +7,8 @@ A person is first *mentioned* with a role or rank, by one of these rules (the fa
 - `speaker.name-role`: the name, then the role after a comma or "is the": "Dana Stroul, Deputy Assistant Secretary
   for Defense …", "Brigadier Karl Harris is the Deputy Commanding General of …";
 - `speaker.role-comma-name`: "the spokeswoman for the SDF campaign in Raqqa, Jihan Sheikh Ahmad, said";
-- `speaker.heading`: a transcript heading, "MAJ. GEN. PAT RYDER:", "GEN. KURILLA:";
+- `speaker.heading`: a transcript heading, "MAJ. GEN. PAT RYDER:", "GEN. KURILLA:", "General Pat Ryder (00:04):";
+- `speaker.signature`: the signature line under a quoted statement, "~Col. Myles B. Caggins III, Coalition Spokesman";
 - `speaker.rank-name`: a ranked officer with service words and no role who speaks, "said U.S. Army Col. …";
 - `speaker.unnamed-spokesperson`: "the spokesman for the US-led coalition said …" then "US Army Col. Wayne Marotto
   wrote …" names that officer.
@@ -107,6 +108,15 @@ HEADING_RE = re.compile(
     rf"^[ \t]*(?:(?P<rank>{_RANK})|(?P<title>(?i:{_TITLE}))(?:[ \t]+OF[ \t]+(?:DEFENSE|WAR))?)?[ \t]*"
     rf"(?P<name>{_CAPS_WORD}(?:[ \t]+(?:[{_UP}]\.|{_CAPS_WORD})){{0,3}}(?:,?[ \t]+{_SUFFIX})?)[ \t]*:",
     re.M,
+)
+
+# "General Patrick Ryder (00:04):": a transcript speaker written in mixed case, with the time stamp of the recording.
+TIMESTAMP_HEADING_RE = re.compile(
+    rf"^[ \t]*(?:(?P<rank>{_RANK})[ \t]+)?{NAME_RE}[ \t]*\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)[ \t]*:", re.M
+)
+# "~Col. Myles B. Caggins III, Coalition Spokesman" on its own line right after a quoted statement: its signature.
+SIGNATURE_RE = re.compile(
+    rf"[”\"][ \t]*\n[ \t\n]*[~–—-]*[ \t]*{RANK_RE}{NAME_RE},[ \t]+(?P<role>[^,.;:\n]{{3,80}}?)[ \t]*$", re.M
 )
 
 _SPEECH_VERB = _alternation(VOCABULARY["speech_verbs"])
@@ -325,7 +335,16 @@ def mentions(text: str) -> list[Mention]:
         for m in RANK_NAME_RE.finditer(text, start, end):
             if not any(f.start <= m.start("rank") < f.end for f in found):
                 found.extend(_ranked_speaker(text, m))
+    found += [mention for m in SIGNATURE_RE.finditer(text) if (mention := _signature(text, m))]
     return sorted(found, key=lambda m: m.start)
+
+
+def _signature(text: str, m: re.Match) -> Mention | None:
+    """The signature of a quoted statement: the person signed it, so speaks (rule `speaker.signature`)."""
+    mention = _mention(text, m, "speaker.signature")
+    if mention:
+        mention.speaks = True
+    return mention
 
 
 def _ranked_speaker(text: str, m: re.Match) -> list[Mention]:
@@ -347,6 +366,11 @@ def _headings(text: str, known: dict[str, Mention]) -> list[Mention]:
     """Transcript speakers: "MAJ. GEN. PAT RYDER:", "GEN. KURILLA:", "MR. KIRBY:" (a rank or title, or the
     surname of a person mentioned elsewhere)."""
     found = []
+    for m in TIMESTAMP_HEADING_RE.finditer(text):
+        name, _ = _name(m)
+        if m["rank"] and _plausible_name(name):
+            found.append(Mention("speaker.heading", name, normalise_rank(m["rank"]), "", "", m.start("rank"),
+                                 m.end("name"), True))
     for m in HEADING_RE.finditer(text):
         name = m["name"]
         key = canonical_key(name)

@@ -22,21 +22,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from . import actors, dates, locations, numbers, places, targets
+from . import actors, dates, locations, numbers, places, targets, vocabulary
 from .coreference import Mention, resolve
 from .text import Span, clauses, sentences
 
-NOUN = r"(?:air[- ]?strikes?|strikes?|air[- ]?raids?|bombing (?:raids?|runs?))"
+_VOCABULARY = vocabulary.load("strikes")
+NOUN = vocabulary.alternation(_VOCABULARY["nouns"])  # "airstrikes", "air raids", typos such as "airstike"
 _MONTH = dates.MONTH
 _MONTHDAY = rf"{_MONTH} \d{{1,2}}"
-MODIFIER = (
-    r"(?:more|additional|other|separate|precision|coalition|U\.S\.|US|American|allied|new|further|combined|"
-    rf"manned|unmanned|drone|aerial|Russian|Turkish|Iraqi|Syrian|French|British|successful|[\w.]+-led|{_MONTHDAY})"
+MODIFIER = (  # words between the count and the noun: data/vocabulary/strikes.yaml, any hyphenated compound
+    rf"(?:{vocabulary.alternation(_VOCABULARY['modifiers'])}|[\w.]+-led|[a-z]+-[a-z]+|{_MONTHDAY})"
 )
 COUNTED_RE = re.compile(
-    rf"\b{numbers.quantity('q')}\s+(?:of (?:the|these|those)\s+)?(?:{MODIFIER}\s+){{0,3}}(?P<noun>{NOUN})\b"
+    rf"\b{numbers.quantity('q')}\s+[\"']?(?:of (?:the|these|those)\s+)?(?:{MODIFIER}\s+){{0,3}}(?P<noun>{NOUN})\b"
     rf"(?:,?\s+consisting of\s+{numbers.quantity('e')}\s+engagements?)?",
     re.IGNORECASE,
 )
@@ -55,10 +55,26 @@ ZERO_RE = re.compile(
     re.IGNORECASE,
 )
 AIRCRAFT_VERB_RE = re.compile(
-    r"\b(?:jets?|warplanes?|aircraft|drones?|planes|bombers?|F-\d+\w*|helicopters?|gunships?|rocket artillery)\b"
+    rf"\b{vocabulary.alternation(_VOCABULARY['striking_aircraft'])}\b"
     r"(?:(?!\b(?:was|were|been|shot|crashed|downed|by)\b)[^.;]){0,60}?"  # the aircraft acts, it is not hit
-    r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit)\b",
+    r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit|to strike)\b",
     re.IGNORECASE,
+)
+FORCES_VERB_RE = re.compile(  # "U.S. forces struck a weapons storage facility Wednesday in eastern Syria"
+    rf"(?<!and )(?<!with )(?<!by )\b{vocabulary.alternation(_VOCABULARY['striking_forces'])}\b"
+    r"(?:(?!\b(?:was|were|been|by|and|partner\w*|Iraqi|Syrian|Kurdish|SDF)\b)[^.;]){0,40}?"
+    rf"\b(?:(?P<verb>{vocabulary.alternation(_VOCABULARY['striking_verbs'])})|(?P<attack>{_VOCABULARY['striking_attack']}))\b",
+)
+BOTH_COUNTRIES_RE = re.compile(  # "airstrikes in Iraq and Syria against 85 targets", "on five sites in Iraq and Syria"
+    r"[^.;]{0,40}?\bin (?:both )?(?:Iraq and Syria|Syria and Iraq)\b"
+)
+SINGULAR_RE = re.compile(r"\b(?:a|an|one|single)\s+(?:[\w.'-]+\s+){0,2}$", re.IGNORECASE)
+MORE_AIRCRAFT_RE = re.compile(
+    r"\b(?:and|with|alongside)\s+(?:an?|another|one|two|three|four|\d+|several|other)\b", re.IGNORECASE
+)
+# "while on Feb. 22 another killed Wasim …": a second strike with the noun left out.
+ANOTHER_RE = re.compile(
+    r"\banother\s+(?:attack\s+)?(?=(?:killed|struck|hit|targeted|destroyed|took out)\b)", re.IGNORECASE
 )
 EVENT_VERB_RE = re.compile(
     r"\b(?:conducted|conducting|carried out|carrying out|launched|launching|targeted|targeting|hit|hitting|struck|"
@@ -68,13 +84,47 @@ EVENT_VERB_RE = re.compile(
 )
 AGGREGATE_RE = re.compile(
     rf"\b(?:since (?:{_MONTHDAY}|{_MONTH}|(?:19|20)\d\d|the (?:start|beginning)|it began|the campaign began)|"
-    r"a total of|in total|to date|so far|cumulative(?:ly)?|altogether|tens of thousands|thousands of)\b",
+    r"since [^.;]{0,60}?\b(?:19|20)\d\d\b|this year|a total of|in total|to date|so far|cumulative(?:ly)?|"
+    r"altogether|tens of thousands|thousands of)\b",
     re.IGNORECASE,
 )
+# "U.S. forces have carried out multiple retaliatory strikes …": a count word in the present perfect with no date of
+# its own sums up a campaign (an aggregate), it tells no event.
+PERFECT_RE = re.compile(
+    r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?(?:carried out|conducted|launched|carrying out|"
+    r"conducting|launching|struck|targeted|hit)\b",
+    re.IGNORECASE,
+)
+# The event as a noun: "the attack on …", "in response to attacks", not "continued to attack".
+OTHER_EVENT_RE = re.compile(
+    r"\b(?:the|an?|this|that|these|those|its|their|his|her|response to|after|following|before|during|since)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}{vocabulary.words(_VOCABULARY['other_events'])}",
+    re.IGNORECASE,
+)
+STRIKE_EVENT_RE = re.compile(
+    rf"\b(?:{NOUN}|(?:drone|air|aerial) attacks?|struck|conducted|carried out|launched|hit|targeted|engaged|killed)\b",
+    re.I,
+)
+# "hit more than 70 ISIS targets", "two US F-16 fighter jets": counts that are never strike counts (contract), kept
+# as extras (`targets_count`, `munitions_count`, `aircraft_count`, `sorties_count`) when the number is exact.
+OTHER_COUNT_RES = {
+    f"{kind}_count": re.compile(
+        rf"\b{numbers.quantity('q')}\s+(?:(?!(?:used|to|and|with|of|in|on|at|by|for|the|an?)\b)[\w.'-]+\s+){{0,2}}?"
+        rf"{vocabulary.alternation(words)}\b",
+        re.IGNORECASE,
+    )
+    for kind, words in _VOCABULARY["non_strike_counts"].items()
+}
+DENIAL_RE = re.compile(vocabulary.alternation(_VOCABULARY["denial"]), re.IGNORECASE)
+LATE_DISCLOSURE_RE = re.compile(vocabulary.alternation(_VOCABULARY["late_disclosure"]), re.IGNORECASE)
 AGGREGATE_MIN = 500  # no day or place of the campaign saw this many strikes: such a figure is a running total
 DEFINITE_RE = re.compile(
-    r"(?:\b(?:the|these|those|its|their|this|that|such|each|every|any|of)\s+(?:[\w’'-]+\s+){0,2}|\b\w+['’]s\s+)$",
+    r"(?:\b(?:the|these|those|its|their|this|that|such|each|every|any|of)\s+(?:[\w.’'-]+\s+){0,2}|\b\w+['’]s\s+)$",
     re.IGNORECASE,
+)
+# "The strike near Uram al-Jawz … was part of …": a definite strike tied to a place reports it without an event verb.
+DEFINITE_PLACE_RE = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?{NOUN}\s+(?:near|in|outside|on the outskirts of)\s+(?:the\s+)?[A-Z]"
 )
 GENERIC_RE = re.compile(r"\b(?:defines?|defined|definition|for example|such as)\b", re.IGNORECASE)
 BACKFILL_RE = re.compile(
@@ -109,6 +159,8 @@ class Context:
     place: tuple | None = None  # the single place of the latest coalition-operation sentence
     place_sentence: int = -10
     actor: str | None = None  # the actor of the latest mention whose clause named one (actors.explicit)
+    denied: set = field(default_factory=set)  # the dates (None: undated) of strikes the text denies
+    stated: str | None = None  # the last month-day date written so far, announcements included
 
 
 def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
@@ -118,7 +170,7 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     counted = [
         (m, numbers.interval(m, "q"), "counted")
         for m in COUNTED_RE.finditer(body)
-        if not NOT_A_COUNT_RE.search(body[: m.start()])
+        if not NOT_A_COUNT_RE.search(body[max(0, m.start() - 16) : m.start()])
     ]
     counted += [(m, numbers.interval(m, "q"), "among") for m in AMONG_RE.finditer(body)]
     subsets = [(m, numbers.interval(m, "q"), "subset") for m in SUBSET_RE.finditer(body)]
@@ -126,28 +178,63 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     counted = [c for c in counted if c[1]]
     taken = [(m.start(), m.end()) for m, _, _ in counted]
     vague = []
-    if EVENT_VERB_RE.search(body) and len(locations.country_in(body)) < 2:
+    # a vague plural in a clause naming both countries reports an event only when the clause dates it
+    one_country = len(locations.country_in(body)) < 2 or bool(dates.find_all(body, None))
+    if (EVENT_VERB_RE.search(body) or DEFINITE_PLACE_RE.search(body)) and one_country:
         for m in MENTION_RE.finditer(body):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             definite = bool(DEFINITE_RE.search(body[: m.start()]))
             if m.group().lower().endswith("s"):
                 vague.append((m, numbers.at_least(2), "definite" if definite else "vague"))
-            elif definite:  # "Tuesday's strike near Qaim", "the strike": one strike
-                vague.append((m, numbers.exact(1), "definite"))
-    if counted or vague or MENTION_RE.search(body):
+            elif definite:  # "Tuesday's strike near Qaim", "the strike": one strike, unless many aircraft flew it
+                vague.append((m, numbers.at_least(1) if many_aircraft(body) else numbers.exact(1), "definite"))
+    if counted or vague:
         return sorted(counted + vague, key=lambda t: t[0].start())
-    return [(m, numbers.at_least(1), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
+    another = [(m, numbers.exact(1), "another") for m in ANOTHER_RE.finditer(body)]
+    if another:
+        return another
+    aircraft = [(m, aircraft_count(body, m), "aircraft") for m in AIRCRAFT_VERB_RE.finditer(body)]
+    forces = [
+        (m, numbers.exact(1) if m["attack"] else numbers.at_least(1), "forces") for m in FORCES_VERB_RE.finditer(body)
+    ]
+    return aircraft or forces[:1]
+
+
+def many_aircraft(body: str) -> bool:
+    """ "The large scale strike … involved dozens of fighter aircraft": several aircraft for one told strike (an
+    operation, not a counted strike)."""
+    counts = OTHER_COUNT_RES["aircraft_count"].finditer(body)
+    return any((numbers.interval(m, "q") or {}).get("low", 0) > 1 for m in counts)
+
+
+def aircraft_count(body: str, m: re.Match) -> dict:
+    """One aircraft told in the singular ("a Reaper drone … engaged a terrorist", "a jet blasted a cave") struck
+    once: exactly 1 (contract: singular); several aircraft, or an attack told without a count: at least 1."""
+    singular = (
+        SINGULAR_RE.search(body[max(0, m.start() - 30) : m.start()])
+        and not m.group().split()[0].endswith("s")
+        and not MORE_AIRCRAFT_RE.search(m.group())  # "a US F-15 and two F-16s"
+    )
+    return numbers.exact(1) if singular else numbers.at_least(1)
 
 
 def mentions_in_clause(
     clause: Span, ctx: Context, published: dt.date | None, default_actor: str, index: int, headline_line: bool
 ) -> list[Mention]:
     body = clause.text
-    items = [i for i in find_mentions(body) if not actors.is_attack(body[: i[0].start()], body)]
+    if DENIAL_RE.search(body):  # "did not carry out an air strike", "unconfirmed explosions": no strike report
+        denied = dates.nearest(body, 0, published)
+        ctx.denied.add(denied.start if denied else None)
+        return []
+    items = [
+        i for i in find_mentions(body)
+        if not actors.is_attack(body[: i[0].start()], body, body[max(0, i[0].start() - 40) : i[0].end() + 60])
+    ]  # fmt: skip
     if not items:
         return []
-    found = locations.find_places(body)
+    # "… follow a rocket attack on Iraq's K-1 base near Kirkuk": a place of another event is not the strike's
+    found = [f for f in locations.find_places(body) if not other_event_date(body, f[0])]
     per_item = locations.assign_places(found, [m.start() for m, _, _ in items], body)
     if len(items) == 1 and items[0][2] == "aircraft" and len(found) > 1:
         # "drones engaged a unit near Ayn Isa and another close to Mar'a": one mention per place "near" it
@@ -168,11 +255,41 @@ def mentions_in_clause(
         report = build_report(clause, m, count, kind, fields, listed, ctx, published, default_actor)
         if report is None:
             continue
-        out.append(Mention(index, report, kind, headline_line, multi_country=len(countries) > 1, places=listed,
-                           cue=actors.cue(body[: actor_position(m, kind)])))  # fmt: skip
+        cue = actors.cue(body[: actor_position(m, kind)])
+        out.extend(
+            Mention(
+                index,
+                r,
+                kind,
+                headline_line,
+                multi_country=len(countries) > 1 and r is report,
+                places=listed,
+                cue=cue,
+                phrase=wording(m),
+            )
+            for r in per_country(report, bool(BOTH_COUNTRIES_RE.match(body[m.end() : m.end() + 80])))
+        )
         if elided:
             out.append(elided_mention(elided, out[-1], index, headline_line))
     return out
+
+
+def per_country(report: dict, both: bool) -> list[dict]:
+    """ "conducted airstrikes in Iraq and Syria" (`both`: the countries follow the mention) with no count, place or
+    province: one report per country, each owed at least one strike; a stated count for both stays one report."""
+    if not both or report["country"] or report["place"] or report["admin1"] or report["scope"] != "event":
+        return [report]
+    if report["strikes"]["best"] is not None:
+        return [report]
+    return [
+        {**report, **locations.no_place(c), "strikes": numbers.at_least(1), "rule": report["rule"] + "+per-country"}
+        for c in ("IQ", "SY")
+    ]
+
+
+def wording(m: re.Match) -> str:
+    """The strike phrase without its date words, to tell a repeated phrase ("a precision airstrike" twice)."""
+    return " ".join(w for w in re.findall(r"[\w.-]+", m.group().lower()) if not dates.MONTH_OR_DAY_RE.fullmatch(w))
 
 
 def country_of(countries: set[str], found: list, ctx: Context) -> str | None:
@@ -196,10 +313,12 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
                  published: dt.date | None, default_actor: str) -> dict | None:  # fmt: skip
     """The report of one mention (None for a campaign statement without a figure)."""
     body = clause.text
-    own_date = dates.nearest(body, m.start(), published)
+    own_date = event_date(body, m.start(), published)
     date_rule = own_date.rule if own_date else "context-date" if ctx.date.start else None
     engagements = numbers.interval(m, "e") if kind == "counted" else None
-    aggregate = is_aggregate(body, count, engagements)
+    aggregate = is_aggregate(body, count, engagements) or (
+        kind == "counted" and count["best"] is None and own_date is None and bool(PERFECT_RE.search(body))
+    )
     if aggregate and kind not in ("counted", "subset"):
         return None  # "has been conducting airstrikes since 2014"
     if aggregate and not fields["place"] and not locations.country_in(body):
@@ -207,17 +326,23 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     if listed and kind != "counted":
         count = numbers.at_least(max(len(listed), count["low"] or 0))  # one strike per listed place at least
     family = "release" if RELEASE_LINE_RE.match(body) else "narrative"
+    stated = dates.period(body, published) if aggregate else None  # "since 2014" → 2014-01-01 … published
+    if aggregate:
+        date_rule = "period" if stated else None
     report = {
-        **(dates.UNKNOWN if aggregate else own_date or ctx.date).as_fields(),
+        **(stated or dates.UNKNOWN if aggregate else own_date or ctx.date).as_fields(),
         **fields,
         "strikes": count,
         "engagements": engagements["best"] if engagements else None,
         "scope": "aggregate" if aggregate else ctx.scope,
-        "actor": actor_of(body, actor_position(m, kind), ctx, default_actor),
+        "actor": actor_of(body, m, kind, ctx, default_actor),
         "targets": targets.extract(body),
         "evidence": clause.evidence(),
-        "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule and not aggregate else ""),
+        "rule": f"{family}.{kind}" + (f"+{date_rule}" if date_rule else ""),
     }
+    report.update(other_counts(body))
+    if own_date and own_date.problem:
+        report["date_problem"] = own_date.problem
     if listed:
         report["places"] = listed
     if kind == "subset":  # "Of those 68 strikes, 35 have been … near the Mosul Dam"
@@ -228,14 +353,40 @@ def build_report(clause: Span, m: re.Match, count: dict, kind: str, fields: dict
     return report
 
 
+def other_counts(body: str) -> dict:
+    """Exact counts of targets, munitions, aircraft and sorties the clause states ("nine targets" → targets_count 9,
+    "a US F-15 and two F-16s" → aircraft_count 3)."""
+    out = {}
+    for key, pattern in OTHER_COUNT_RES.items():
+        counts = [(numbers.interval(m, "q") or {}).get("best") for m in pattern.finditer(body)]
+        if counts and all(counts):
+            out[key] = sum(counts)
+    return out
+
+
 def actor_position(m: re.Match, kind: str) -> int:
     """Where the actor cue search ends: at the verb for aircraft ("Iraqi F-16s … struck"), else at the mention."""
-    return m.start("verb") if kind == "aircraft" else m.start()
+    if kind not in ("aircraft", "forces"):
+        return m.start()
+    return m.start("verb") if m.groupdict().get("verb") else m.start("attack")
 
 
-def actor_of(body: str, at: int, ctx: Context, default_actor: str) -> str:
-    """The actor the clause names for the mention at `at`; else the latest one named; else the document's."""
-    named = actors.explicit(body[:at], body)
+def mention_phrase(body: str, m: re.Match, kind: str) -> str:
+    """The strike phrase with the two words before it ("an Iraqi airstrike", "Turkish drone strikes"; for aircraft
+    acting, the aircraft: "Iraqi F-16s")."""
+    phrase = m.group().split()[0] if kind == "aircraft" else m.group()
+    before = re.search(r"(?:[\w.’'-]+ ){0,2}$", body[max(0, m.start() - 40) : m.start()])
+    return (before.group() if before else "") + phrase
+
+
+ASIDE_RE = re.compile(r"\([^()]{1,60}\)")  # "(banned in Russia)": an aside names no striker
+
+
+def actor_of(body: str, m: re.Match, kind: str, ctx: Context, default_actor: str) -> str:
+    """The actor the strike phrase names; else the clause's cue for the mention (asides in brackets masked); else
+    the latest one named; else the document's."""
+    body = ASIDE_RE.sub(lambda a: " " * len(a.group()), body)
+    named = actors.in_mention(mention_phrase(body, m, kind)) or actors.explicit(body[: actor_position(m, kind)], body)
     if named:
         ctx.actor = named
     return named or ctx.actor or default_actor
@@ -263,15 +414,35 @@ def zero_report(clause: Span, ctx: Context, published: dt.date | None) -> dict |
             "rule": "release.no-strikes"}  # fmt: skip
 
 
+def other_event_date(body: str, at: int) -> bool:
+    """The date at `at` belongs to another event ("the attack on al-Asad Airbase … on Jan. 20", "the funeral on
+    Friday"): the nearest event word before it, within 80 characters, names no strike."""
+    window = body[max(0, at - 80) : at]
+    other = [m.end() for m in OTHER_EVENT_RE.finditer(window)]
+    strike = [m.end() for m in STRIKE_EVENT_RE.finditer(window)]
+    return bool(other) and (not strike or other[-1] > strike[-1])
+
+
+def event_date(body: str, position: int, published: dt.date | None) -> dates.DateRange | None:
+    """The date expression nearest to the mention at `position` that does not date another event."""
+    found = [d for d in dates.find_all(body, published) if not other_event_date(body, d.at)]
+    return min(found, key=lambda r: min(abs(r.at - position), abs(r.until - position))) if found else None
+
+
 def update_context(sentence: Span, index: int, ctx: Context, published: dt.date | None) -> None:
     body = sentence.text
+    previous_day = dates.PREVIOUS_DAY_RE.search(body)
+    if previous_day:  # "CENTCOM said the operation occurred the previous day" (after "a statement dated Jan. 17")
+        ctx.date = dates.day_before(dates.stated_day(body[: previous_day.start()], published) or ctx.stated,
+                                    published) or ctx.date  # fmt: skip
+    ctx.stated = dates.stated_day(body, published) or ctx.stated
     section = SECTION_RE.search(body)
     if section and (section["tail"] or len(body) < 40 or re.match(r"(?:\w+ )?in (?:Iraq|Syria)\b", body, re.I)):
         ctx.country = places.COUNTRIES[(section["country"] or section["tail"]).lower()]
     if BACKFILL_RE.search(body):
         ctx.scope = "backfill"
     if STRIKE_CONTEXT_RE.search(body):
-        found = dates.find_all(body, published)
+        found = [d for d in dates.find_all(body, published) if not d.problem and not other_event_date(body, d.at)]
         if found:
             ctx.date = found[0]
         countries = locations.country_in(body)
@@ -283,11 +454,23 @@ def update_context(sentence: Span, index: int, ctx: Context, published: dt.date 
             ctx.place, ctx.place_sentence = found[0], index
 
 
+LOCATED_RE = re.compile(r"\b(?:was|were|is|are) located (?:near|in|outside|around|close to)\s", re.IGNORECASE)
+
+
 def locate_relative(clause: Span, report: dict) -> None:
     """ "The camp was located about 16 miles west of the city of Tuz Khurmatu": the previous sentence's
-    place-less report gets the anchor place, and the distance and bearing in `relative`."""
+    place-less report gets the anchor place, and the distance and bearing in `relative`; "The facilities were
+    located near Deir ez-Zor": that place."""
+    if report["place"]:
+        return
     rel = locations.RELATIVE_RE.search(clause.text)
-    if not rel or report["place"]:
+    if not rel:
+        located = LOCATED_RE.search(clause.text)
+        found = [f for f in locations.find_places(clause.text) if located and f[0] >= located.end()]
+        if found:  # "The facilities were located near Deir ez-Zor in eastern Syria."
+            resolved = places.resolve(found[0][2], report["country"], near=True)
+            report.update({k: v for k, v in resolved.items() if k != "admin1" or not report["admin1"]})
+            report["rule"] += "+located"
         return
     resolved = places.resolve(rel["anchor"], report["country"], near=True)
     report.update({k: v for k, v in resolved.items() if k != "admin1" or not report["admin1"]})
@@ -295,11 +478,16 @@ def locate_relative(clause: Span, report: dict) -> None:
 
 
 def is_headline_line(text: str, s: Span) -> bool:
-    """A title or standfirst: a whole short line without closing punctuation."""
-    line_start = text.rfind("\n", 0, s.start) + 1
-    line_end = text.find("\n", s.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return line == s.text and len(line) <= 160 and not s.text.endswith((".", ":", "”", '"', "’"))
+    """A title or standfirst: a whole short line without closing punctuation (looked for within 160 characters
+    of the sentence, never across the whole text)."""
+    if len(s.text) > 160 or s.text.endswith((".", ":", "”", '"', "’")):
+        return False
+    line_start = text.rfind("\n", max(0, s.start - 161), s.start) + 1 if s.start else 0
+    line_end = text.find("\n", s.end, s.end + 161)
+    line_end = len(text) if line_end < 0 and len(text) - s.end <= 161 else line_end
+    if line_start == 0 and s.start > 161 or line_end < 0:
+        return False
+    return text[line_start:line_end].strip() == s.text
 
 
 def extract(text: str, published: dt.date | None) -> tuple[list[dict], list[dict]]:
@@ -331,4 +519,33 @@ def extract(text: str, published: dt.date | None) -> tuple[list[dict], list[dict
         quiet = len(mentions) == before and actors.COALITION.search(sentence.text)
         lead_targets = targets.extract(sentence.text) if quiet else []
     reports, headlines = resolve(mentions)
+    # "The US military said it did not carry out an air strike … on Monday": the claims of it are dropped too
+    reports = [r for r in reports if r["actor"] != "coalition" or r["date_start"] not in ctx.denied]
+    mark_late_disclosures(text, reports, published)
     return reports + zeros, headlines
+
+
+def mark_late_disclosures(text: str, reports: list[dict], published: dt.date | None) -> None:
+    """ "The operation … took place in June but was only recently declassified": event reports in the cue's
+    paragraph, or dated within a period the cue's sentence states, are back-fills (disclosed late)."""
+    for cue in LATE_DISCLOSURE_RE.finditer(text):
+        para_start, para_end = text.rfind("\n", 0, cue.start()) + 1, text.find("\n", cue.end())
+        para_end = len(text) if para_end < 0 else para_end
+        sentence = next((s for s in sentences(text[para_start:para_end]) if s.start <= cue.start() - para_start
+                         < s.end), None)  # fmt: skip
+        periods = [d for d in dates.find_all(sentence.text, published) if d.start] if sentence else []
+        for r in reports:
+            in_paragraph = para_start <= r["evidence"]["start"] < para_end
+            if r["scope"] == "event" and (in_paragraph or any(within_period(r, d) for d in periods)):
+                r["scope"] = "backfill"
+                r["rule"] += "+late-disclosure"
+
+
+def within_period(report: dict, period: dates.DateRange) -> bool:
+    """The report's date lies within `period` (month and day only when either year is unknown)."""
+    if not report["date_start"]:
+        return False
+    start, end, ps, pe = report["date_start"], report["date_end"] or report["date_start"], period.start, period.end
+    if "X" in start + ps:
+        start, end, ps, pe = start[5:], end[5:], ps[5:], pe[5:]
+    return ps <= start and end <= pe

@@ -7,6 +7,7 @@ fits none is typed "other". Counts are exact numbers when stated ("a"/"an" = 1),
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import numbers
@@ -68,7 +69,12 @@ def classify(obj: str) -> str | None:
 
 
 def extract(clause: str) -> list[dict]:
-    """Targets with counts and effects named in one clause."""
+    """Targets with counts and effects named in one clause (a fresh list: the clause is read once, see _extract)."""
+    return [dict(t) for t in _extract(clause)]
+
+
+@functools.lru_cache(maxsize=256)  # every mention of a clause asks for the same clause's targets
+def _extract(clause: str) -> tuple[dict, ...]:
     out: list[dict] = []
     marks = list(_EFFECT_RE.finditer(clause))
     for i, m in enumerate(marks):
@@ -85,4 +91,4 @@ def extract(clause: str) -> list[dict]:
             q = _QTY.match(item)
             count = numbers.interval(q) if q else None
             out.append({"type": kind, "count": count["best"] if count else None, "effect": effect})
-    return out
+    return tuple(out)

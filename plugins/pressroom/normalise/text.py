@@ -1,7 +1,13 @@
-"""Sentences and clauses with character offsets into the analysed text.
+"""Text normalisation, sentences and clauses with character offsets into the analysed text.
 
 Every fact keeps `evidence = {"text", "start", "end"}` with `text == analysed_text[start:end]`.
+`normalise` runs before the rules and changes characters one for one (never the length), so an offset into the
+normalised text is the same offset into the analysed text: curly quotes and apostrophes → ASCII, the dash family
+(‐ ‑ ‒ – — ―, minus) → "-" or "–" kept for ranges, no-break and odd spaces → " ", and a hard line wrap inside a
+sentence or bullet (a line that does not end a sentence, followed by a line that continues it in lower case) → " ".
 Bullets ("-- Near Mosul, …", "*  Near Mosul, …" as trafilatura flattens HTML lists) start a new sentence.
+Sentences longer than MAX_SENTENCE characters (text without punctuation) are cut at a blank, so that no rule ever
+scans more than a bounded window: the normaliser is linear in the input size.
 """
 
 from __future__ import annotations
@@ -57,8 +63,28 @@ ABBREVIATIONS = {
     "gov",
     "lt. col",
 }
+MAX_SENTENCE = 1200  # characters; the longest sentence of a real release in the corpora is under 900
+_ONE_FOR_ONE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u2015": "—",
+    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u200a": " ", "\t": " ",
+})  # fmt: skip
+# A hard wrap: a line that ends inside a sentence (no closing punctuation) and a next line that continues it.
+WRAP_RE = re.compile(r"(?<=[\w,;(\-])[ ]*\n(?=[ ]*[a-z(])")
+
+
+def normalise(text: str) -> str:
+    """`text` with quotes, dashes and spaces normalised and hard-wrapped lines joined, one character for one."""
+    text = text.translate(_ONE_FOR_ONE)
+    return WRAP_RE.sub(lambda m: " " * len(m.group()), text)
+
+
 BREAK_RE = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+|\s+\*\s+|(?:^|\s)--\s+|(?:^|\s)•\s+")
-CLAUSE_RE = re.compile(r";\s+|,\s+(?:while|whereas|and another)\s+")
+# A semicolon, ", while …", and ", and the United States has …" (a second independent clause with its own subject).
+CLAUSE_RE = re.compile(
+    r";\s+|,\s+(?:while|whereas|and another)\s+|,\s+and\s+(?=the (?:United States|U\.S\.|coalition)\b)"
+)
 STRIP = " \t\r\n-*•|\u00a0"
 
 
@@ -91,21 +117,29 @@ def _ends_with_abbreviation(chunk: str) -> bool:
 
 
 def sentences(text: str) -> list[Span]:
-    """Sentences (and bullet items, and lines) of `text`, in order, with offsets."""
+    """Sentences (and bullet items, and lines) of `text`, in order, with offsets; none longer than MAX_SENTENCE."""
     out: list[Span] = []
     start = 0
     for m in BREAK_RE.finditer(text):
-        chunk = text[start : m.start()]
-        if "\n" not in m.group() and _ends_with_abbreviation(chunk.rstrip('"”’)]')):
-            continue
-        s = span(text, start, m.start())
-        if s.text:
-            out.append(s)
+        if "\n" not in m.group() and m.start() - start < MAX_SENTENCE:
+            if _ends_with_abbreviation(text[max(start, m.start() - 40) : m.start()].rstrip('"”’)]')):
+                continue
+        out += _bounded(text, start, m.start())
         start = m.end()
-    s = span(text, start, len(text))
-    if s.text:
-        out.append(s)
+    out += _bounded(text, start, len(text))
     return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[Span]:
+    """The span text[start:end] (trimmed), cut at blanks into pieces of at most MAX_SENTENCE characters."""
+    out = []
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(span(text, start, cut))
+        start = cut
+    out.append(span(text, start, end))
+    return [s for s in out if s.text]
 
 
 def paragraphs(text: str) -> list[Span]:

@@ -106,3 +106,34 @@ def test_relative_dates_stay_unresolved_without_publication_date():
 def test_dateline():
     # U.S. Central Command news release, public domain (dev-020)
     assert dates.dateline("TAMPA, Fla., Sept. 13, 2014 – U.S. military forces continued") == dt.date(2014, 9, 13)
+
+
+def test_a_news_agency_dateline_dates_no_strike():
+    text = "WASHINGTON, Jan. 23 (Xinhua) -- U.S. forces conducted strikes against facilities in Iraq."
+    assert dates.find_all(text, dt.date(2024, 1, 24)) == []
+
+
+def test_reversed_range_is_fixed_by_the_start_year_and_impossible_dates_are_refused():
+    published = dt.date(2017, 12, 18)
+    [between] = dates.find_all("Between Dec. 16-22, coalition forces conducted 12 strikes", published)
+    assert (between.start, between.end, between.problem) == ("2017-12-16", "2017-12-22", None)
+    [feb] = dates.find_all("Feb. 29-31, 2017", published)
+    [numeric] = dates.find_all("on 31/02/2017", published)
+    assert feb.start is None and "impossible" in feb.problem and numeric.start is None and numeric.problem
+
+
+def test_month_weekend_last_week_and_previous_day():
+    published = dt.date(2025, 2, 18)  # a Tuesday
+    [month] = dates.find_all("In August, U.S. forces killed a leader", published)
+    [weekend] = dates.find_all("an airstrike over the weekend", published)
+    [week] = dates.find_all("an airstrike last week", published)
+    assert (month.start, month.end, month.precision) == ("2024-08-01", "2024-08-31", "month")
+    assert (weekend.start, weekend.end) == ("2025-02-15", "2025-02-16")
+    assert (week.start, week.end) == ("2025-02-10", "2025-02-16")
+    assert dates.day_before("XXXX-01-17", None).start == "XXXX-01-16"
+
+
+def test_a_month_day_before_the_strike_noun_is_a_day_not_a_month():
+    text = "Near Raqqa, Syria, a June 24 strike destroyed two fighting positions."
+    [day] = dates.find_all(text, dt.date(2017, 6, 26))
+    assert (day.start, day.end, day.precision) == ("2017-06-24", "2017-06-24", "day")

@@ -46,7 +46,34 @@ def test_precision_codes():
         "lat": None,
         "lon": None,
         "geo_precision": None,
+        "geonames_id": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "normalised", "geonames_id"),
+    [
+        ("Albu Kamal", "Abu Kamal", 174448),
+        ("al-Mayadin", "Mayadin", 173480),
+        ("Ar Raqqah", "Raqqa", 172955),
+        ("Tall Afar", "Tal Afar", 90393),
+        ("Haqlaniyah", "Haqlaniyah", 95886),
+        ("Hadithah", "Haditha", 96309),
+    ],
+)
+def test_place_normalised_is_the_common_ascii_spelling_and_keeps_the_geonames_id(written, normalised, geonames_id):
+    resolved = places.resolve(written)
+    got = (resolved["place"], resolved["place_normalised"], resolved["geonames_id"])
+    assert got == (written, normalised, geonames_id)
+
+
+def test_other_geonames_places_are_plain_ascii():
+    assert places.resolve("Khanaqin")["place_normalised"] == "Khanaqin"
+    assert places.resolve("Al Hayy")["place_normalised"].isascii()
+
+
+def test_natural_features_meet_without_their_generic_head():
+    assert places.gazetteer().lookup("Mount Hamrin").name == "Hamrin Mountains"
 
 
 def test_admin1_spellings():

@@ -47,13 +47,17 @@ def summary(text, published=WED):
         pytest.param(
             "Coalition aircraft conducted several airstrikes on ISIS caves in the Qara Chokh mountains southeast "
             "of Makhmour on Tuesday.",
-            [("2020-03-10", "2020-03-10", "IQ", "Qara Chokh", None, 3, None, "event", "coalition")],
+            [("2020-03-10", "2020-03-10", "IQ", "Qara Chokh mountains", None, 3, None, "event", "coalition")],
             id="relative-anchor-is-not-the-place",
         ),
         pytest.param(
             "There were also strikes near Baiji, Fallujah and Ramadi on Tuesday.",
-            [("2020-03-10", "2020-03-10", "IQ", None, None, 3, None, "event", "coalition")],
-            id="listed-places-without-counts",
+            [
+                ("2020-03-10", "2020-03-10", "IQ", "Baiji", "Salah ad-Din", 1, None, "event", "coalition"),
+                ("2020-03-10", "2020-03-10", "IQ", "Fallujah", "Anbar", 1, None, "event", "coalition"),
+                ("2020-03-10", "2020-03-10", "IQ", "Ramadi", "Anbar", 1, None, "event", "coalition"),
+            ],
+            id="listed-places-without-counts-one-report-each",
         ),
         pytest.param(
             "Russian jets conducted at least 30 strikes in Idlib province on Tuesday. Turkish jets struck "
@@ -85,7 +89,7 @@ def summary(text, published=WED):
             "Since Aug. 8, U.S. Central Command has conducted a total of 89 airstrikes across Iraq. Of these 89 "
             "strikes, 57 have been in support of Iraqi forces near the Mosul Dam.",
             [
-                (None, None, "IQ", None, None, 89, 89, "aggregate", "coalition"),
+                ("2019-08-08", "2020-03-11", "IQ", None, None, 89, 89, "aggregate", "coalition"),
                 (None, None, "IQ", "Mosul Dam", None, 57, 57, "aggregate", "coalition"),
             ],
             id="subset-of-an-aggregate",
@@ -210,7 +214,11 @@ def summary(text, published=WED):
         pytest.param(
             "Coalition jets conducted seven airstrikes near Qayyarah, Mosul and Tal Afar on Monday. Near Mosul, four "
             "airstrikes destroyed fighting positions.",
-            [("2020-03-09", "2020-03-09", "IQ", "Mosul", "Nineveh", 4, 4, "event", "coalition")],
+            [
+                ("2020-03-09", "2020-03-09", "IQ", "Mosul", "Nineveh", 4, 4, "event", "coalition"),
+                ("2020-03-09", "2020-03-09", "IQ", "Qayyarah", "Nineveh", 1, None, "event", "coalition"),
+                ("2020-03-09", "2020-03-09", "IQ", "Tal Afar", "Nineveh", 1, None, "event", "coalition"),
+            ],
             id="count-shared-by-listed-places-is-a-headline",
         ),
         pytest.param(
@@ -314,6 +322,7 @@ def test_year_less_date_uses_unspecified_year():
     assert (r["date_start"], r["date_end"]) == ("XXXX-12-16", "XXXX-12-16")
 
 
-def test_multi_place_report_lists_its_places():
-    [r] = analyse("There were also strikes near Baiji, Fallujah and Ramadi.", published=WED)["strike_reports"]
-    assert r["places"] == ["Baiji", "Fallujah", "Ramadi"]
+def test_long_release_list_stays_one_multi_place_report():
+    text = "There were also strikes near Baiji, Fallujah, Makhmur, Ramadi, Sinjar and Tal Afar."
+    [r] = analyse(text, published=WED)["strike_reports"]
+    assert r["places"] == ["Baiji", "Fallujah", "Makhmur", "Ramadi", "Sinjar", "Tal Afar"]

@@ -192,7 +192,10 @@ def test_cumulative_totals_are_aggregates():
     out = reports(dev("dev-004"), dt.date(2014, 8, 18))
     aggregates = [r["strikes"]["best"] for r in out if r["scope"] == "aggregate"]
     assert 68 in aggregates
-    assert all(r["date_start"] is None for r in out if r["scope"] == "aggregate")
+    # the contract: an open period ("since Aug. 8") runs from its start to the publication date
+    assert {(r["date_start"], r["date_end"]) for r in out if r["scope"] == "aggregate" and r["date_start"]} <= {
+        ("2014-08-08", "2014-08-18")
+    }
     assert [r["strikes"]["best"] for r in out if r["scope"] == "event"] == [15]
 
 
@@ -210,3 +213,76 @@ def test_relative_location_keeps_its_anchor():
         "Tuz Khurmatu",
         "about 16 miles west",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        pytest.param(
+            "On Monday, two air strikes hit the countryside of the Syrian Suwayda Governorate, blaming Jordanian jets.",
+            dt.date(2022, 10, 11),
+            {"place": None, "country": "SY"},
+            id="a-named-province-is-no-place",
+        ),
+        pytest.param(
+            "Two U.S. F-15E aircraft based in the CENTCOM area of responsibility struck two facilities in Syria on "
+            "Monday.",
+            dt.date(2023, 3, 28),
+            {"place": None, "country": "SY"},
+            id="an-organisation-area-is-no-place",
+        ),
+        pytest.param(
+            "A coalition drone strike killed an ISIS militant riding through the village of Tell Qasr on Sunday.",
+            dt.date(2022, 10, 11),
+            {"place": "Tell Qasr"},
+            id="a-village-after-through",
+        ),
+        pytest.param(
+            "U.S. forces killed Abdallah Makki Muslih al-Rifai in a precision airstrike in Iraq on March 13.",
+            dt.date(2025, 3, 15),
+            {"place": None, "country": "IQ"},
+            id="the-end-of-a-persons-name-is-no-place",
+        ),
+        pytest.param(
+            "The coalition launched strikes in Iraq, including four strikes near Mosul.\n\nThe U.S.-led coalition "
+            "conducted strikes against the Islamic State group (banned in Russia) in Iraq on Wednesday, including four "
+            "airstrikes near Mosul, the task force said.",
+            dt.date(2017, 3, 2),
+            {"place": "Mosul", "actor": "coalition", "date_start": "2017-03-01"},
+            id="an-aside-names-no-striker-and-an-undated-repeat-is-one-report",
+        ),
+        pytest.param(
+            "U.S. forces launched airstrikes on militia sites in Syria on Sunday, after a rocket attack on a base near "
+            "Kirkuk.",
+            dt.date(2019, 12, 30),
+            {"place": None, "country": "SY"},
+            id="the-place-of-another-event-is-not-the-strikes",
+        ),
+        pytest.param(
+            "RAF jets carried out a strike on an ISIS cave in Syria.\n\nThe cave was located in the mountains north "
+            "of the ancient city of Palmyra.",
+            dt.date(2026, 1, 4),
+            {"place": "Palmyra", "relative": "north"},
+            id="a-bearing-from-an-adjectived-city",
+        ),
+    ],
+)
+def test_one_report_with(text, published, expected):
+    (report,) = analyse(text, published)["strike_reports"]
+    assert {k: report[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead with the town, then the same strike with the province only
+        'On Tuesday, U.S. forces conducted a "defensive airstrike" in Musayyib, Babil province, Iraq. The United States'
+        ' conducted a "defensive airstrike" Tuesday against militants in Babil province, an official said.',
+        # the report, then a quote about the same strike
+        "On Friday 10 April, RAF jets conducted air strikes against Daesh in northern Iraq near Tuz Khurmatu. “The "
+        "jets delivered a successful strike against Daesh terrorists,” the minister said.",
+    ],
+    ids=["lead-and-province-paraphrase", "report-and-quote"],
+)
+def test_a_strike_told_again_is_one_report(text):
+    assert len(analyse(text, dt.date(2024, 7, 31))["strike_reports"]) == 1

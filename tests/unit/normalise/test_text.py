@@ -43,3 +43,26 @@ def test_clauses_split_at_semicolons_and_while():
         "Coalition strikes took out three camps in Kirkuk province",
         "a jet blasted a cave in Nineveh.",
     ]
+
+
+def test_normalise_is_one_for_one_and_joins_hard_wraps():
+    raw = "Near Mosul, four strikes engaged\n  an ISIS unit “near” the ‑ river\u00a0bank.\nNear Raqqa, two strikes."
+    flat = text.normalise(raw)
+    assert len(flat) == len(raw)
+    assert flat == 'Near Mosul, four strikes engaged   an ISIS unit "near" the - river bank.\nNear Raqqa, two strikes.'
+
+
+def test_a_wrapped_bullet_is_one_sentence():
+    wrapped = (
+        "-- Near Mosul, two strikes engaged two ISIS tactical units and\ndestroyed a weapons cache.\n"
+        "-- Near Tal Afar, one strike."
+    )
+    found = text.sentences(text.normalise(wrapped))
+    assert [s.text[:14] for s in found] == ["Near Mosul, tw", "Near Tal Afar,"]
+
+
+def test_no_sentence_is_longer_than_the_cap():
+    long = "militants moved along the road " * 2000
+    found = text.sentences(long)
+    assert max(len(s.text) for s in found) <= text.MAX_SENTENCE
+    assert all(long[s.start : s.end] == s.text for s in found)
