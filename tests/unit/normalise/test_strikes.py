@@ -265,6 +265,14 @@ def test_relative_location_keeps_its_anchor():
             {"place": "Palmyra", "relative": "north"},
             id="a-bearing-from-an-adjectived-city",
         ),
+        pytest.param(
+            "U.S. forces conducted airstrikes in Syria on Sunday. In terms of airstrike details, two U.S. Air Force "
+            "F-15E fighter aircraft based in the region struck two facilities. The facilities were located near Deir "
+            "ez-Zor.",
+            dt.date(2023, 3, 27),
+            {"place": "Deir ez-Zor", "strikes": {"low": 2, "best": None, "high": None}},
+            id="strike-as-a-modifier-and-the-aircraft-place",
+        ),
     ],
 )
 def test_one_report_with(text, published, expected):
