@@ -272,13 +272,20 @@ def absorbed(m: Mention, kept: list[Mention]) -> bool:
         return True  # "… six strikes in Syria. In Syria, coalition forces struck targets near A and B": those strikes
     if m.places:
         return False
-    if m.kind in ("aircraft", "forces") and any(
-        o.sentence == m.sentence - 1
-        and o.fields["actor"] == f["actor"]
-        and names_no_other_actor(m, o)
-        and compatible(o.fields, f)
-        for o in kept
-    ):
+    described = m.kind in ("aircraft", "forces") and next(
+        (
+            o
+            for o in kept
+            if o.sentence == m.sentence - 1
+            and o.fields["actor"] == f["actor"]
+            and names_no_other_actor(m, o)
+            and compatible(o.fields, f)
+        ),
+        None,
+    )
+    if described:  # the aircraft's place tells where the strike it describes was
+        if f["place"] and not described.fields["place"] and not described.places:
+            merge(described.fields, f)
         return True
     if quoted_repeat(m, kept):
         return True

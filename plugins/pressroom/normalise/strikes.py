@@ -56,7 +56,7 @@ ZERO_RE = re.compile(
 )
 AIRCRAFT_VERB_RE = re.compile(
     rf"\b{vocabulary.alternation(_VOCABULARY['striking_aircraft'])}\b"
-    r"(?:(?!\b(?:was|were|been|shot|crashed|downed|by)\b)[^.;]){0,60}?"  # the aircraft acts, it is not hit
+    r"(?:(?!\b(?:was|were|been|shot|crashed|downed|by)\b)[^.;]){0,100}?"  # the aircraft acts, it is not hit
     r"\b(?P<verb>engaged|blasted|bombed|pounded|struck|targeted|targeting|destroyed|hit|to strike)\b",
     re.IGNORECASE,
 )
@@ -126,6 +126,11 @@ DEFINITE_RE = re.compile(
 DEFINITE_PLACE_RE = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+)?{NOUN}\s+(?:near|in|outside|on the outskirts of)\s+(?:the\s+)?[A-Z]"
 )
+MODIFIES_RE = re.compile(
+    r"\s+(?:details|package|group|groups|capability|capabilities|force|team|cell|aircraft|fighters?|drones?|"
+    r"assets|options?|plans?|planning|coordination|cell)\b",
+    re.IGNORECASE,
+)
 GENERIC_RE = re.compile(r"\b(?:defines?|defined|definition|for example|such as)\b", re.IGNORECASE)
 BACKFILL_RE = re.compile(
     r"closed (?:with)?in the (?:last|past) 24 hours|"
@@ -183,6 +188,8 @@ def find_mentions(body: str) -> list[tuple[re.Match, dict, str]]:
     if (EVENT_VERB_RE.search(body) or DEFINITE_PLACE_RE.search(body)) and one_country:
         for m in MENTION_RE.finditer(body):
             if any(a <= m.start() < b for a, b in taken):
+                continue
+            if MODIFIES_RE.match(body, m.end()):  # "airstrike details", "strike group": no strike told
                 continue
             definite = bool(DEFINITE_RE.search(body[: m.start()]))
             if m.group().lower().endswith("s"):

@@ -215,60 +215,51 @@ def test_relative_location_keeps_its_anchor():
     )
 
 
-@pytest.mark.parametrize(
-    ("text", "published", "expected"),
-    [
-        pytest.param(
-            "On Monday, two air strikes hit the countryside of the Syrian Suwayda Governorate, blaming Jordanian jets.",
-            dt.date(2022, 10, 11),
-            {"place": None, "country": "SY"},
-            id="a-named-province-is-no-place",
-        ),
-        pytest.param(
-            "Two U.S. F-15E aircraft based in the CENTCOM area of responsibility struck two facilities in Syria on "
-            "Monday.",
-            dt.date(2023, 3, 28),
-            {"place": None, "country": "SY"},
-            id="an-organisation-area-is-no-place",
-        ),
-        pytest.param(
-            "A coalition drone strike killed an ISIS militant riding through the village of Tell Qasr on Sunday.",
-            dt.date(2022, 10, 11),
-            {"place": "Tell Qasr"},
-            id="a-village-after-through",
-        ),
-        pytest.param(
-            "U.S. forces killed Abdallah Makki Muslih al-Rifai in a precision airstrike in Iraq on March 13.",
-            dt.date(2025, 3, 15),
-            {"place": None, "country": "IQ"},
-            id="the-end-of-a-persons-name-is-no-place",
-        ),
-        pytest.param(
-            "The coalition launched strikes in Iraq, including four strikes near Mosul.\n\nThe U.S.-led coalition "
-            "conducted strikes against the Islamic State group (banned in Russia) in Iraq on Wednesday, including four "
-            "airstrikes near Mosul, the task force said.",
-            dt.date(2017, 3, 2),
-            {"place": "Mosul", "actor": "coalition", "date_start": "2017-03-01"},
-            id="an-aside-names-no-striker-and-an-undated-repeat-is-one-report",
-        ),
-        pytest.param(
-            "U.S. forces launched airstrikes on militia sites in Syria on Sunday, after a rocket attack on a base near "
-            "Kirkuk.",
-            dt.date(2019, 12, 30),
-            {"place": None, "country": "SY"},
-            id="the-place-of-another-event-is-not-the-strikes",
-        ),
-        pytest.param(
-            "RAF jets carried out a strike on an ISIS cave in Syria.\n\nThe cave was located in the mountains north "
-            "of the ancient city of Palmyra.",
-            dt.date(2026, 1, 4),
-            {"place": "Palmyra", "relative": "north"},
-            id="a-bearing-from-an-adjectived-city",
-        ),
-    ],
-)
+ONE_REPORT = {  # id: (text, publication date, expected fields of the one report)
+    "a-named-province-is-no-place": (
+        "On Monday, two air strikes hit the countryside of the Syrian Suwayda Governorate, blaming Jordanian jets.",
+        "2022-10-11", {"place": None, "country": "SY"},
+    ),
+    "an-organisation-area-is-no-place": (
+        "Two U.S. F-15E aircraft based in the CENTCOM area of responsibility struck two facilities in Syria on Monday.",
+        "2023-03-28", {"place": None, "country": "SY"},
+    ),
+    "a-village-after-through": (
+        "A coalition drone strike killed an ISIS militant riding through the village of Tell Qasr on Sunday.",
+        "2022-10-11", {"place": "Tell Qasr"},
+    ),
+    "the-end-of-a-persons-name-is-no-place": (
+        "U.S. forces killed Abdallah Makki Muslih al-Rifai in a precision airstrike in Iraq on March 13.",
+        "2025-03-15", {"place": None, "country": "IQ"},
+    ),
+    "an-aside-names-no-striker-and-an-undated-repeat-is-one-report": (
+        "The coalition launched strikes in Iraq, including four strikes near Mosul.\n\nThe U.S.-led coalition "
+        "conducted strikes against the Islamic State group (banned in Russia) in Iraq on Wednesday, including four "
+        "airstrikes near Mosul, the task force said.",
+        "2017-03-02", {"place": "Mosul", "actor": "coalition", "date_start": "2017-03-01"},
+    ),
+    "the-place-of-another-event-is-not-the-strikes": (
+        "U.S. forces launched airstrikes on militia sites in Syria on Sunday, after a rocket attack on a base near "
+        "Kirkuk.",
+        "2019-12-30", {"place": None, "country": "SY"},
+    ),
+    "a-bearing-from-an-adjectived-city": (
+        "RAF jets carried out a strike on an ISIS cave in Syria.\n\nThe cave was located in the mountains north of "
+        "the ancient city of Palmyra.",
+        "2026-01-04", {"place": "Palmyra", "relative": "north"},
+    ),
+    "strike-as-a-modifier-and-the-aircraft-place": (
+        "U.S. forces conducted airstrikes in Syria on Sunday. In terms of airstrike details, two U.S. Air Force "
+        "F-15E fighter aircraft based in the region struck two facilities. The facilities were located near Deir "
+        "ez-Zor.",
+        "2023-03-27", {"place": "Deir ez-Zor", "strikes": {"low": 2, "best": None, "high": None}},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), ONE_REPORT.values(), ids=ONE_REPORT.keys())
 def test_one_report_with(text, published, expected):
-    (report,) = analyse(text, published)["strike_reports"]
+    (report,) = analyse(text, dt.date.fromisoformat(published))["strike_reports"]
     assert {k: report[k] for k in expected} == expected
 
 
