@@ -20,10 +20,10 @@ CORPORA = SHARED / "corpus"
 # Spokespeople on dev: its gold predates the contract's partner-force rule and does not list three quoted Peshmerga
 # commanders (dev-015, dev-018, dev-029) that the contract now counts: 9 of 12 listed are in the gold.
 FLOORS = {
-    "dev": {"report_f1": 1.0, "count_exact": 1.0, "no_invented_count": 1.0, "campaign_ok": 1.0, "spokesperson_f1": 0.85},
-    "dev-recent": {
-        "report_f1": 0.91, "count_exact": 1.0, "no_invented_count": 1.0, "campaign_ok": 1.0, "spokesperson_f1": 1.0,
-    },
+    "dev": {"report_f1": 1.0, "count_exact": 1.0, "no_invented_count": 1.0, "campaign_ok": 1.0,
+            "spokesperson_f1": 0.85},
+    "dev-recent": {"report_f1": 0.91, "count_exact": 1.0, "no_invented_count": 1.0, "campaign_ok": 1.0,
+                   "spokesperson_f1": 1.0},
 }  # fmt: skip
 
 
