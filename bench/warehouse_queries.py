@@ -109,7 +109,7 @@ select md5(d.id::text) || md5('v1' || d.id), 'https://bench.example/' || d.sourc
 from bench_docs as d;
 
 insert into core.documents (id, source, url, snapshot_sha256, version, title, published, text, text_sha256,
-    extractor, fetched_at)
+    extractor, fetched_at, last_fetched_at)
 select d.id, d.source, 'https://bench.example/' || d.source || '/' || d.id, md5(d.id::text) || md5('v1' || d.id),
     1, format('Coalition strikes continue against ISIS in %%s', p1.country),
     d.day + 1,
@@ -120,7 +120,7 @@ select d.id, d.source, 'https://bench.example/' || d.source || '/' || d.id, md5(
            d.counts[1] + d.counts[2] + d.counts[3], d.counts[1] + d.counts[2] + d.counts[3] + 2,
            p1.place, d.counts[1], d.targets[1], d.targets[2], p2.place, d.counts[2], d.targets[2], p3.place,
            d.counts[3], d.targets[1]),
-    md5(d.id::text), 'bench', d.day + time '12:00'
+    md5(d.id::text), 'bench', d.day + time '12:00', d.day + time '12:00'
 from bench_docs as d
 join bench_places as p1 on p1.n = d.places[1]
 join bench_places as p2 on p2.n = d.places[2]
@@ -169,9 +169,9 @@ select md5(d.id::text) || md5('v2' || d.id), 'https://bench.example/' || d.sourc
     d.day + time '18:00', 200, 0, '\\x'::bytea
 from bench_docs as d where d.id %% 50 = 1;
 insert into core.documents (source, url, snapshot_sha256, version, title, published, text, text_sha256, extractor,
-    fetched_at)
+    fetched_at, last_fetched_at)
 select c.source, c.url, md5(c.id::text) || md5('v2' || c.id), 2, c.title, c.published, c.text || ' (updated)',
-    md5('v2' || c.id), 'bench', c.fetched_at + interval '6 hours'
+    md5('v2' || c.id), 'bench', c.fetched_at + interval '6 hours', c.fetched_at + interval '6 hours'
 from core.documents as c where c.id %% 50 = 1 and c.version = 1;
 """
 

@@ -11,6 +11,9 @@ export AIRFLOW__CORE__DAGS_FOLDER="${AIRFLOW__CORE__DAGS_FOLDER:-$_root/dags}"
 export AIRFLOW__CORE__PLUGINS_FOLDER="${AIRFLOW__CORE__PLUGINS_FOLDER:-$_root/plugins}"
 export AIRFLOW__CORE__LOAD_EXAMPLES=False
 export DO_NOT_TRACK="${DO_NOT_TRACK:-true}"  # astronomer-cosmos sends usage metrics unless told not to
+# Cosmos caches dbt profiles under /tmp/cosmos by default: shared by every user of the machine, so the first
+# one to run owns it and the others fail. Keep the cache with this Airflow home instead.
+export AIRFLOW__COSMOS__CACHE_DIR="${AIRFLOW__COSMOS__CACHE_DIR:-$AIRFLOW_HOME/cosmos}"
 export AIRFLOW__CORE__EXECUTOR="${AIRFLOW__CORE__EXECUTOR:-LocalExecutor}"
 export AIRFLOW__CORE__PARALLELISM="${AIRFLOW__CORE__PARALLELISM:-4}"
 export AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG="${AIRFLOW__CORE__MAX_ACTIVE_TASKS_PER_DAG:-$AIRFLOW__CORE__PARALLELISM}"
