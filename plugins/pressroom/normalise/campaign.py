@@ -16,7 +16,7 @@ from collections import Counter
 
 from . import vocabulary
 
-COUNTER_ISIS, OTHER = "counter-isis", "other"
+COUNTER_ISIS = "counter-isis"
 AROUND = 300  # characters either side of the evidence: the neighbouring sentences
 _VOCABULARY = vocabulary.load("campaign")
 

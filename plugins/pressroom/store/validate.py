@@ -11,8 +11,6 @@ import math
 import re
 from datetime import date, timedelta
 
-INT32_MAX = 2**31 - 1
-SMALLINT_MAX = 2**15 - 1
 SCOPES = ("event", "backfill", "aggregate")
 ACTORS = ("coalition", "other")
 CAMPAIGNS = ("counter-isis", "other", None)
